@@ -1,0 +1,89 @@
+/**
+ * `npm start`, the main job: Neo4j up (the local one when NEO4J_URI is unset), migrations applied,
+ * the graph seeded, the API serving. Prints where everything is.
+ */
+import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import type { Neo4jTarget } from '../src/db/driver.js';
+import { createLogger, type Logger } from '../src/logger.js';
+import { connectRuntime } from '../src/runtime.js';
+import { startServer } from '../src/server/createServer.js';
+import { prepareGraph } from '../seed/prepareGraph.js';
+import { DEV_INSTANCE, LocalNeo4jError, start as startLocalNeo4j } from './localNeo4j/localNeo4j.js';
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const logger = createLogger(config);
+  await refuseIfAlreadyServing(config);
+
+  const { target, browserUrl, showPassword } = await resolveNeo4j(config, logger);
+  const runtime = await connectRuntime(config, target, logger);
+  logger.info({ neo4j: target.uri, version: runtime.serverInfo.protocolVersion }, 'connected to Neo4j');
+  const seeded = await prepareGraph(runtime.executor, logger);
+  const server = await startServer(config, runtime.executor, logger);
+
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  const lines = [
+    '',
+    `Ready in ${seconds} s.`,
+    `  GraphQL API    ${server.url}`,
+    `  Health         http://${config.host}:${server.port}/health   Readiness: /ready`,
+    `  Neo4j (Bolt)   ${target.uri}`,
+    ...(browserUrl ? [`  Neo4j Browser  ${browserUrl}`] : []),
+    ...(showPassword ? [`  Neo4j login    ${target.username} / ${target.password}`] : []),
+    `  Graph          ${seeded}`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining HTTP, then closing the Neo4j driver');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await server.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** A second `npm start` must say clearly that one already serves, not fail with EADDRINUSE. */
+async function refuseIfAlreadyServing(config: Config): Promise<void> {
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  try {
+    const res = await fetch(`http://${host}:${config.port}/health`, { signal: AbortSignal.timeout(1500) });
+    const body = (await res.json().catch(() => ({}))) as { status?: string };
+    throw new StartError(
+      body.status === 'ok'
+        ? `The API is already running at http://${host}:${config.port}/graphql (another \`npm start\`?). Stop it first, or set PORT to run a second one.`
+        : `Port ${config.port} on ${host} is already in use by another program. Stop it, or set PORT.`,
+    );
+  } catch (err) {
+    if (err instanceof StartError) throw err;
+    // Nothing answered: the port is free.
+  }
+}
+
+async function resolveNeo4j(config: Config, logger: Logger): Promise<{ target: Neo4jTarget; browserUrl?: string; showPassword: boolean }> {
+  if (config.neo4j.uri) {
+    // loadConfig guarantees a password whenever a URI is set.
+    return { target: { uri: config.neo4j.uri, username: config.neo4j.username, password: config.neo4j.password ?? '' }, showPassword: false };
+  }
+  const local = await startLocalNeo4j(DEV_INSTANCE, (message) => logger.info(message));
+  return { target: local, browserUrl: local.browserUrl, showPassword: true };
+}
+
+class StartError extends Error {}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof LocalNeo4jError || err instanceof StartError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+  process.exit(1);
+});

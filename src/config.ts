@@ -1,0 +1,108 @@
+/**
+ * Configuration, parsed once from the environment with zod. Every problem is reported at once.
+ * Nothing else in the project reads `process.env`.
+ */
+import { z } from 'zod';
+
+const csv = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: `npm start` starts and uses the project's local Neo4j. */
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)')
+    .optional(),
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  /** How long to wait for a TCP connection to Neo4j before calling it unavailable. */
+  NEO4J_CONNECT_TIMEOUT_MS: positiveInt(3000),
+  /** How long the driver may retry a transaction on transient errors (its default is 30 s, too long for an API). */
+  NEO4J_MAX_RETRY_TIME_MS: positiveInt(1000),
+  /** Server-side limit on every API transaction. */
+  NEO4J_QUERY_TIMEOUT_MS: positiveInt(5000),
+  NEO4J_MAX_POOL_SIZE: positiveInt(50),
+  /** Start-up: attempts to reach Neo4j, with exponential backoff between them. */
+  NEO4J_STARTUP_ATTEMPTS: positiveInt(10),
+  /** Comma-separated origins allowed to call the API from a browser; `*` allows any. Empty: none. */
+  CORS_ORIGINS: csv.default([]),
+  /** Largest accepted request body. */
+  MAX_BODY_BYTES: positiveInt(100_000),
+});
+
+export type Env = Record<string, string | undefined>;
+
+export interface Config {
+  nodeEnv: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  neo4j: {
+    /** Undefined when the project should start its own local Neo4j. */
+    uri: string | undefined;
+    username: string;
+    password: string | undefined;
+    database: string;
+    connectTimeoutMs: number;
+    maxRetryTimeMs: number;
+    queryTimeoutMs: number;
+    maxPoolSize: number;
+    startupAttempts: number;
+  };
+  corsOrigins: string[];
+  maxBodyBytes: number;
+}
+
+/** Every invalid variable, named with the reason. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses `env` (default: the process environment). Throws ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): Config {
+  // Empty strings mean "unset", as they do in .env files and compose interpolation.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  if (e.NEO4J_URI && !e.NEO4J_PASSWORD) {
+    throw new ConfigError(['NEO4J_PASSWORD: required when NEO4J_URI is set (an unset URI uses the local Neo4j and its generated password)']);
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      username: e.NEO4J_USERNAME,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+      maxRetryTimeMs: e.NEO4J_MAX_RETRY_TIME_MS,
+      queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+      maxPoolSize: e.NEO4J_MAX_POOL_SIZE,
+      startupAttempts: e.NEO4J_STARTUP_ATTEMPTS,
+    },
+    corsOrigins: e.CORS_ORIGINS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}

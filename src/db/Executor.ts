@@ -1,0 +1,103 @@
+/**
+ * The one owner of driver sessions. Every query runs through `read` or `write` (or a transaction
+ * function), with transaction metadata naming the operation, results converted to plain values,
+ * driver errors mapped to AppErrors, and the session always closed.
+ */
+import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { fromDatabaseError } from '../errors.js';
+import type { NamedQuery } from './cypher.js';
+import { toPlain, type Plain } from './toPlain.js';
+
+export type Row = Record<string, Plain>;
+export type Params = Record<string, unknown>;
+
+export interface QueryEvent {
+  name: string;
+  mode: 'READ' | 'WRITE';
+  durationMs: number;
+  rows: number;
+  error?: string;
+}
+
+/** Runs queries inside one transaction; rows come back plain. */
+export type TxRunner = (query: NamedQuery, params?: Params) => Promise<Row[]>;
+
+export interface ExecutorOptions {
+  database: string;
+  /** Server-side timeout for each transaction, in ms. */
+  timeoutMs: number;
+  /** Called after every query: the request log and the round-trip counting tests use it. */
+  onQuery?: (event: QueryEvent) => void;
+}
+
+export class Executor {
+  constructor(
+    private readonly driver: Driver,
+    private readonly options: ExecutorOptions,
+  ) {}
+
+  /** The same executor reporting queries to another listener (one per request). */
+  withListener(onQuery: (event: QueryEvent) => void): Executor {
+    return new Executor(this.driver, { ...this.options, onQuery });
+  }
+
+  read(query: NamedQuery, params: Params = {}): Promise<Row[]> {
+    return this.readTransaction(query.name, (run) => run(query, params));
+  }
+
+  write(query: NamedQuery, params: Params = {}): Promise<Row[]> {
+    return this.writeTransaction(query.name, (run) => run(query, params));
+  }
+
+  readTransaction<T>(operation: string, work: (run: TxRunner) => Promise<T>): Promise<T> {
+    return this.transaction('READ', operation, work);
+  }
+
+  /** All of `work` commits together or not at all. */
+  writeTransaction<T>(operation: string, work: (run: TxRunner) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.transaction('WRITE', operation, work, timeoutMs);
+  }
+
+  /** True when Neo4j answers a trivial query within `timeoutMs`. */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    const session = this.session('READ');
+    try {
+      await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: timeoutMs, metadata: { app: 'ukraine-support-graph', operation: 'ping' } });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  private session(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({ database: this.options.database, defaultAccessMode: mode });
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', operation: string, work: (run: TxRunner) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const session = this.session(mode);
+    const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: 'ukraine-support-graph', operation } };
+    const fn = (tx: ManagedTransaction): Promise<T> => work((query, params = {}) => this.run(tx, mode, query, params));
+    try {
+      return await (mode === 'READ' ? session.executeRead(fn, config) : session.executeWrite(fn, config));
+    } catch (err) {
+      throw fromDatabaseError(err);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  private async run(tx: ManagedTransaction, mode: 'READ' | 'WRITE', query: NamedQuery, params: Params): Promise<Row[]> {
+    const started = performance.now();
+    try {
+      const result = await tx.run(query.text, params);
+      const rows = result.records.map((record) => toPlain(record.toObject()) as Row);
+      this.options.onQuery?.({ name: query.name, mode, durationMs: performance.now() - started, rows: rows.length });
+      return rows;
+    } catch (err) {
+      this.options.onQuery?.({ name: query.name, mode, durationMs: performance.now() - started, rows: 0, error: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
+  }
+}

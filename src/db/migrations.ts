@@ -1,0 +1,99 @@
+/**
+ * Schema migrations: the constraints and indexes the graph needs, applied idempotently.
+ *
+ * Declarative rather than a numbered log: the desired schema is derived from the model's label
+ * list; each run creates what is missing, recreates what changed definition (e.g. a label added
+ * to the full-text index), and leaves anything else — indexes a user made by hand — alone.
+ */
+import { cypher } from './cypher.js';
+import type { Executor } from './Executor.js';
+
+export type SchemaItem =
+  | { kind: 'unique'; name: string; label: string; property: string }
+  | { kind: 'range'; name: string; label: string; property: string }
+  | { kind: 'fulltext'; name: string; labels: string[]; properties: string[] };
+
+/** The model's schema: a unique `id` per label, range indexes for common filters, one full-text index. */
+export function desiredSchema(model: { labels: readonly string[]; searchable: readonly string[]; rangeIndexes: readonly (readonly [string, string])[] }): SchemaItem[] {
+  const items: SchemaItem[] = model.labels.map((label) => ({ kind: 'unique', name: `${snake(label)}_id_unique`, label, property: 'id' }));
+  for (const [label, property] of model.rangeIndexes) items.push({ kind: 'range', name: `${snake(label)}_${snake(property)}_range`, label, property });
+  items.push({ kind: 'fulltext', name: 'search_names', labels: [...model.searchable], properties: ['name', 'searchText'] });
+  return items;
+}
+
+const SHOW_CONSTRAINTS = cypher('schema.showConstraints', 'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties');
+const SHOW_INDEXES = cypher('schema.showIndexes', 'SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint RETURN name, type, labelsOrTypes, properties, owningConstraint');
+const AWAIT_INDEXES = cypher('schema.awaitIndexes', 'CALL db.awaitIndexes(300)');
+
+export interface MigrationReport {
+  created: string[];
+  recreated: string[];
+  unchanged: string[];
+}
+
+/** Brings the database's schema to `desired`. Safe to run on every start. */
+export async function applyMigrations(executor: Executor, desired: SchemaItem[]): Promise<MigrationReport> {
+  const existing = new Map<string, string>();
+  for (const row of await executor.read(SHOW_CONSTRAINTS)) existing.set(String(row.name), signature(String(row.type), row.labelsOrTypes, row.properties));
+  for (const row of await executor.read(SHOW_INDEXES)) {
+    if (row.owningConstraint === null) existing.set(String(row.name), signature(String(row.type), row.labelsOrTypes, row.properties));
+  }
+  const report: MigrationReport = { created: [], recreated: [], unchanged: [] };
+  for (const item of desired) {
+    const have = existing.get(item.name);
+    const want = signatureOf(item);
+    if (have === want) {
+      report.unchanged.push(item.name);
+      continue;
+    }
+    // Schema statements cannot take parameters; names and labels come from our own model, never from input.
+    if (have !== undefined) await executor.write(cypher(`schema.drop.${item.name}`, dropStatement(item)));
+    await executor.write(cypher(`schema.create.${item.name}`, createStatement(item)));
+    (have === undefined ? report.created : report.recreated).push(item.name);
+  }
+  await executor.write(AWAIT_INDEXES);
+  return report;
+}
+
+function createStatement(item: SchemaItem): string {
+  switch (item.kind) {
+    case 'unique':
+      return `CREATE CONSTRAINT ${item.name} IF NOT EXISTS FOR (n:${item.label}) REQUIRE n.${item.property} IS UNIQUE`;
+    case 'range':
+      return `CREATE INDEX ${item.name} IF NOT EXISTS FOR (n:${item.label}) ON (n.${item.property})`;
+    case 'fulltext':
+      return `CREATE FULLTEXT INDEX ${item.name} IF NOT EXISTS FOR (n:${item.labels.join('|')}) ON EACH [${item.properties.map((p) => `n.${p}`).join(', ')}]`;
+    default: {
+      const unreachable: never = item;
+      return unreachable;
+    }
+  }
+}
+
+function dropStatement(item: SchemaItem): string {
+  return item.kind === 'unique' ? `DROP CONSTRAINT ${item.name} IF EXISTS` : `DROP INDEX ${item.name} IF EXISTS`;
+}
+
+function signatureOf(item: SchemaItem): string {
+  switch (item.kind) {
+    case 'unique':
+      return signature('UNIQUENESS', [item.label], [item.property]);
+    case 'range':
+      return signature('RANGE', [item.label], [item.property]);
+    case 'fulltext':
+      return signature('FULLTEXT', item.labels, item.properties);
+    default: {
+      const unreachable: never = item;
+      return unreachable;
+    }
+  }
+}
+
+function signature(type: string, labels: unknown, properties: unknown): string {
+  const list = (v: unknown): string => (Array.isArray(v) ? [...(v as string[])].sort().join(',') : '');
+  return `${type.replace('NODE_PROPERTY_', '')}|${list(labels)}|${list(properties)}`;
+}
+
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}

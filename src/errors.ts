@@ -1,0 +1,36 @@
+/**
+ * The API's small error vocabulary. Errors thrown on purpose are AppErrors with a string code in
+ * `extensions.code`; everything else is masked by the server's formatError.
+ */
+import { GraphQLError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+
+export type ErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'UNAVAILABLE' | 'TIMEOUT' | 'INTERNAL_SERVER_ERROR';
+
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
+    super(message, { originalError: options.cause instanceof Error ? options.cause : undefined, extensions: { code, ...options.details } });
+    this.name = 'AppError';
+  }
+}
+
+/** Driver codes meaning "the database cannot be reached right now". */
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Maps an error from the driver to the API's vocabulary. The original stays as `cause`, for logs only. */
+export function fromDatabaseError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(err.code) || /acquisition timed out|connection.*(refused|closed|timed out)/i.test(err.message)) {
+      return new AppError('UNAVAILABLE', 'The graph database is unavailable right now; try again shortly.', { cause: err });
+    }
+    if (err.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || err.code === 'Neo.TransientError.Transaction.LockClientStopped') {
+      return new AppError('TIMEOUT', 'The query took too long and was stopped.', { cause: err });
+    }
+  }
+  return new AppError('INTERNAL_SERVER_ERROR', 'Unexpected error.', { cause: err });
+}

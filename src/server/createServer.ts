@@ -1,0 +1,100 @@
+/**
+ * The HTTP server: Apollo Server 5 on Express 5 (via @as-integrations/express5) rather than the
+ * standalone server, because we need routes beside GraphQL (/health, /ready), CORS from
+ * configuration and a body-size limit, and Express does those with well-kept middleware.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { Config } from '../config.js';
+import type { Executor } from '../db/Executor.js';
+import type { GraphContext } from '../graphql/context.js';
+import { createFormatError } from '../graphql/formatError.js';
+import { buildSchema } from '../graphql/schema.js';
+import type { Logger } from '../logger.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting requests, lets in-flight ones finish, then resolves. */
+  stop: () => Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function startServer(config: Config, executor: Executor, logger: Logger): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<GraphContext>({
+    schema: buildSchema(),
+    includeStacktraceInErrorResponses: false,
+    introspection: config.nodeEnv !== 'production',
+    formatError: createFormatError(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.nodeEnv === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const given = req.header('x-request-id');
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+
+  /** Liveness: the process serves HTTP. Says nothing about Neo4j, so orchestrators don't restart us during a database outage. */
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  /** Readiness: Neo4j answers now. */
+  app.get('/ready', async (_req, res) => {
+    const ready = await executor.ping(Math.min(config.neo4j.connectTimeoutMs, 2000));
+    res.status(ready ? 200 : 503).json({ ready, neo4j: ready ? 'reachable' : 'unreachable' });
+  });
+
+  app.use(
+    '/graphql',
+    cors({ origin: config.corsOrigins.includes('*') ? true : config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'] }),
+    express.json({ limit: config.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const requestId = String(res.locals.requestId);
+        return { requestId, executor: executor.withListener((event) => logger.debug({ requestId, query: event }, 'cypher')) };
+      },
+    }),
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found. The GraphQL endpoint is /graphql.' });
+  });
+  // Body-parser errors (too large, bad JSON) arrive here; answer plainly, without a stack.
+  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err }, 'unhandled HTTP error');
+    const message = err.type === 'entity.too.large' ? `Request body larger than the limit of ${config.maxBodyBytes} bytes.` : status === 500 ? 'Unexpected error.' : 'Bad request.';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolvePromise());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${config.host}:${port}/graphql`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}
