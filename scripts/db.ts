@@ -1,7 +1,16 @@
 /**
  * `npm run db:start | db:stop | db:status [-- --instance test]`: the local Neo4j, without Docker.
  */
-import { DEV_INSTANCE, LocalNeo4jError, TEST_INSTANCE, connectionOf, start, status, stop, type InstanceSpec } from './localNeo4j/localNeo4j.js';
+import {
+  DEV_INSTANCE,
+  LocalNeo4jError,
+  TEST_INSTANCE,
+  connectionOf,
+  start,
+  status,
+  stop,
+  type InstanceSpec,
+} from './localNeo4j/localNeo4j.js';
 
 const INSTANCES: Record<string, InstanceSpec> = { dev: DEV_INSTANCE, test: TEST_INSTANCE };
 
@@ -45,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
         }
       }
     }
+    case undefined:
     default:
       console.error('Usage: tsx scripts/db.ts start|stop|status [--instance dev|test]');
       return 2;

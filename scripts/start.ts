@@ -71,7 +71,10 @@ async function refuseIfAlreadyServing(config: Config): Promise<void> {
 async function resolveNeo4j(config: Config, logger: Logger): Promise<{ target: Neo4jTarget; browserUrl?: string; showPassword: boolean }> {
   if (config.neo4j.uri) {
     // loadConfig guarantees a password whenever a URI is set.
-    return { target: { uri: config.neo4j.uri, username: config.neo4j.username, password: config.neo4j.password ?? '' }, showPassword: false };
+    return {
+      target: { uri: config.neo4j.uri, username: config.neo4j.username, password: config.neo4j.password ?? '' },
+      showPassword: false,
+    };
   }
   const local = await startLocalNeo4j(DEV_INSTANCE, (message) => logger.info(message));
   return { target: local, browserUrl: local.browserUrl, showPassword: true };

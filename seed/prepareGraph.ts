@@ -16,7 +16,10 @@ const VOCABULARY = { labels: ['Source'], relTypes: [] as string[] };
 
 /** Applies migrations and loads the seed; returns a one-line summary of the graph. */
 export async function prepareGraph(executor: Executor, logger: Logger): Promise<string> {
-  const migrations = await applyMigrations(executor, desiredSchema({ labels: VOCABULARY.labels, searchable: ['Source'], rangeIndexes: [] }));
+  const migrations = await applyMigrations(
+    executor,
+    desiredSchema({ labels: VOCABULARY.labels, searchable: ['Source'], rangeIndexes: [] }),
+  );
   logger.info(migrations, 'migrations applied');
   const report = await writeGraph(executor, planSources(join(SEED_DIR, 'sources')), VOCABULARY);
   logger.info(report, 'seed loaded');
@@ -33,7 +36,16 @@ function planSources(dir: string): WritableGraph {
     .map((file) => {
       const text = readFileSync(resolve(dir, file), 'utf8');
       const id = `source:${file.replace(/\.txt$/, '')}`;
-      return { label: 'Source', id, props: { name: text.split('\n')[0]?.slice(0, 80) ?? id, path: `sources/${file}`, sha256: createHash('sha256').update(text).digest('hex'), text } };
+      return {
+        label: 'Source',
+        id,
+        props: {
+          name: text.split('\n')[0]?.slice(0, 80) ?? id,
+          path: `sources/${file}`,
+          sha256: createHash('sha256').update(text).digest('hex'),
+          text,
+        },
+      };
     });
   return { nodes, rels: [] };
 }

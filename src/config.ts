@@ -4,14 +4,12 @@
  */
 import { z } from 'zod';
 
-const csv = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  );
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -27,7 +25,10 @@ const EnvSchema = z.object({
     .optional(),
   NEO4J_USERNAME: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().min(1).optional(),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
   /** How long to wait for a TCP connection to Neo4j before calling it unavailable. */
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt(3000),
   /** How long the driver may retry a transaction on transient errors (its default is 30 s, too long for an API). */
@@ -84,7 +85,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const e = parsed.data;
   if (e.NEO4J_URI && !e.NEO4J_PASSWORD) {
-    throw new ConfigError(['NEO4J_PASSWORD: required when NEO4J_URI is set (an unset URI uses the local Neo4j and its generated password)']);
+    throw new ConfigError([
+      'NEO4J_PASSWORD: required when NEO4J_URI is set (an unset URI uses the local Neo4j and its generated password)',
+    ]);
   }
   return {
     nodeEnv: e.NODE_ENV,

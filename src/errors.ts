@@ -28,7 +28,10 @@ export function fromDatabaseError(err: unknown): AppError {
     if (UNAVAILABLE_CODES.has(err.code) || /acquisition timed out|connection.*(refused|closed|timed out)/i.test(err.message)) {
       return new AppError('UNAVAILABLE', 'The graph database is unavailable right now; try again shortly.', { cause: err });
     }
-    if (err.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || err.code === 'Neo.TransientError.Transaction.LockClientStopped') {
+    if (
+      err.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+      err.code === 'Neo.TransientError.Transaction.LockClientStopped'
+    ) {
       return new AppError('TIMEOUT', 'The query took too long and was stopped.', { cause: err });
     }
   }

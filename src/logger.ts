@@ -8,6 +8,9 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({
     level: config.logLevel,
     base: { service: 'ukraine-support-graph' },
-    redact: { paths: ['password', '*.password', 'neo4j.password', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    redact: {
+      paths: ['password', '*.password', 'neo4j.password', 'req.headers.authorization', 'req.headers.cookie'],
+      censor: '[redacted]',
+    },
   });
 }

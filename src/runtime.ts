@@ -19,7 +19,10 @@ export async function connectRuntime(config: Config, target: Neo4jTarget, logger
   const driver = createDriver(target, config.neo4j);
   try {
     const serverInfo = await waitForNeo4j(driver, target.uri, config.neo4j.startupAttempts, (attempt, delayMs, err) =>
-      logger.warn({ attempt, delayMs, err: err instanceof Error ? err.message : String(err) }, `Neo4j at ${target.uri} not reachable yet; retrying`),
+      logger.warn(
+        { attempt, delayMs, err: err instanceof Error ? err.message : String(err) },
+        `Neo4j at ${target.uri} not reachable yet; retrying`,
+      ),
     );
     const executor = new Executor(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
     return { driver, executor, serverInfo, close: () => driver.close() };

@@ -187,11 +187,11 @@ function checkJava(): void {
 async function assemble(log: Log): Promise<void> {
   const marker = join(LIB_DIR, '.complete');
   if (existsSync(marker)) return;
-  await withLock(join(BASE_DIR, '.assemble.lock'), async () => {
-    if (existsSync(marker)) return;
+  await withLock(join(BASE_DIR, '.assemble.lock'), () => {
+    if (existsSync(marker)) return Promise.resolve();
     if (spawnSync('mvn', ['-v'], { encoding: 'utf8' }).error) {
       throw new LocalNeo4jError(
-        'Maven is needed once to fetch Neo4j\'s jars from Maven Central, and `mvn` was not found. ' +
+        "Maven is needed once to fetch Neo4j's jars from Maven Central, and `mvn` was not found. " +
           'Install Maven 3 (Debian/Ubuntu: apt-get install maven) — or, with Docker, run `docker compose up` instead.',
       );
     }
@@ -221,6 +221,7 @@ async function assemble(log: Log): Promise<void> {
     writeFileSync(join(tmp, '.complete'), `${NEO4J_VERSION}\n`);
     rmSync(LIB_DIR, { recursive: true, force: true });
     renameSync(tmp, LIB_DIR);
+    return Promise.resolve();
   });
 }
 
@@ -269,10 +270,14 @@ function ensurePassword(spec: InstanceSpec, log: Log): string {
     );
   }
   const password = randomBytes(18).toString('base64url');
-  const admin = spawnSync('java', ['-cp', `${join(homeOf(spec), 'conf')}/*:${LIB_DIR}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
-    encoding: 'utf8',
-    env: { ...process.env, NEO4J_HOME: homeOf(spec), NEO4J_CONF: join(homeOf(spec), 'conf') },
-  });
+  const admin = spawnSync(
+    'java',
+    ['-cp', `${join(homeOf(spec), 'conf')}/*:${LIB_DIR}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_HOME: homeOf(spec), NEO4J_CONF: join(homeOf(spec), 'conf') },
+    },
+  );
   if (admin.status !== 0) {
     throw new LocalNeo4jError(`Could not set the initial password of Neo4j '${spec.name}':\n${tail(admin.stdout + admin.stderr, 20)}`);
   }
@@ -317,7 +322,9 @@ async function waitUntilReady(spec: InstanceSpec, pid: number): Promise<void> {
     if ((await httpVersion(spec)) && (await portOpen(spec.boltPort))) return;
     await sleep(250);
   }
-  throw new LocalNeo4jError(`Neo4j '${spec.name}' did not answer within ${START_TIMEOUT_MS / 1000} s. Last lines of its logs:\n${logTail(spec)}`);
+  throw new LocalNeo4jError(
+    `Neo4j '${spec.name}' did not answer within ${START_TIMEOUT_MS / 1000} s. Last lines of its logs:\n${logTail(spec)}`,
+  );
 }
 
 function logTail(spec: InstanceSpec): string {
@@ -389,7 +396,8 @@ async function withLock<T>(lockDir: string, work: () => Promise<T>): Promise<T> 
     } catch {
       const age = Date.now() - (safeMtime(lockDir) ?? Date.now());
       if (age > 15 * 60_000) rmSync(lockDir, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new LocalNeo4jError(`Timed out waiting for the lock ${lockDir}; delete it if no other start is running.`);
+      else if (Date.now() > deadline)
+        throw new LocalNeo4jError(`Timed out waiting for the lock ${lockDir}; delete it if no other start is running.`);
       else await sleep(250);
     }
   }

@@ -40,20 +40,27 @@ export async function writeGraph(
   }
   const nodesByLabel = groupBy(plan.nodes, (n) => n.label);
   const relsByShape = groupBy(plan.rels, (r) => `${r.type}|${r.from.label}|${r.to.label}`);
-  for (const label of nodesByLabel.keys()) if (!vocabulary.labels.includes(label)) throw new Error(`Refusing to write: label '${label}' is not in the model's vocabulary`);
-  for (const rel of plan.rels) if (!vocabulary.relTypes.includes(rel.type)) throw new Error(`Refusing to write: relationship type '${rel.type}' is not in the model's vocabulary`);
+  for (const label of nodesByLabel.keys())
+    if (!vocabulary.labels.includes(label)) throw new Error(`Refusing to write: label '${label}' is not in the model's vocabulary`);
+  for (const rel of plan.rels)
+    if (!vocabulary.relTypes.includes(rel.type))
+      throw new Error(`Refusing to write: relationship type '${rel.type}' is not in the model's vocabulary`);
 
   return executor.writeTransaction(
     'seed.writeGraph',
     async (run) => {
       for (const [label, nodes] of nodesByLabel) {
         const merge = cypher(`seed.mergeNodes.${label}`, `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n = row.props`);
-        for (const batch of chunks(nodes, BATCH_SIZE)) await run(merge, { rows: batch.map((n) => ({ id: n.id, props: { ...n.props, id: n.id } })) });
+        for (const batch of chunks(nodes, BATCH_SIZE))
+          await run(merge, { rows: batch.map((n) => ({ id: n.id, props: { ...n.props, id: n.id } })) });
       }
       let deletedNodes = 0;
       for (const label of vocabulary.labels) {
         const ids = (nodesByLabel.get(label) ?? []).map((n) => n.id);
-        const prune = cypher(`seed.pruneNodes.${label}`, `MATCH (n:${label}) WHERE NOT n.id IN $ids DETACH DELETE n RETURN count(*) AS deleted`);
+        const prune = cypher(
+          `seed.pruneNodes.${label}`,
+          `MATCH (n:${label}) WHERE NOT n.id IN $ids DETACH DELETE n RETURN count(*) AS deleted`,
+        );
         const [row] = await run(prune, { ids });
         deletedNodes += Number(row?.deleted ?? 0);
       }
@@ -73,7 +80,9 @@ export async function writeGraph(
         for (const batch of chunks(rels, BATCH_SIZE)) {
           const [row] = await run(create, { rows: batch.map((r) => ({ from: r.from.id, to: r.to.id, props: r.props })) });
           if (Number(row?.created ?? 0) !== batch.length) {
-            throw new Error(`Relationship ${type} (${fromLabel})→(${toLabel}): ${batch.length - Number(row?.created ?? 0)} of ${batch.length} endpoints were not found; nothing was written`);
+            throw new Error(
+              `Relationship ${type} (${fromLabel})→(${toLabel}): ${batch.length - Number(row?.created ?? 0)} of ${batch.length} endpoints were not found; nothing was written`,
+            );
           }
         }
       }
@@ -83,7 +92,10 @@ export async function writeGraph(
   );
 }
 
-async function countGraph(run: TxRunner, vocabulary: { labels: readonly string[]; relTypes: readonly string[] }): Promise<Omit<WriteReport, 'deletedNodes'>> {
+async function countGraph(
+  run: TxRunner,
+  vocabulary: { labels: readonly string[]; relTypes: readonly string[] },
+): Promise<Omit<WriteReport, 'deletedNodes'>> {
   const nodes: Record<string, number> = {};
   const relationships: Record<string, number> = {};
   for (const label of vocabulary.labels) {

@@ -62,7 +62,10 @@ export class Executor {
   async ping(timeoutMs = 2000): Promise<boolean> {
     const session = this.session('READ');
     try {
-      await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: timeoutMs, metadata: { app: 'ukraine-support-graph', operation: 'ping' } });
+      await session.executeRead((tx) => tx.run('RETURN 1'), {
+        timeout: timeoutMs,
+        metadata: { app: 'ukraine-support-graph', operation: 'ping' },
+      });
       return true;
     } catch {
       return false;
@@ -75,7 +78,12 @@ export class Executor {
     return this.driver.session({ database: this.options.database, defaultAccessMode: mode });
   }
 
-  private async transaction<T>(mode: 'READ' | 'WRITE', operation: string, work: (run: TxRunner) => Promise<T>, timeoutMs?: number): Promise<T> {
+  private async transaction<T>(
+    mode: 'READ' | 'WRITE',
+    operation: string,
+    work: (run: TxRunner) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
     const session = this.session(mode);
     const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: 'ukraine-support-graph', operation } };
     const fn = (tx: ManagedTransaction): Promise<T> => work((query, params = {}) => this.run(tx, mode, query, params));
@@ -96,7 +104,13 @@ export class Executor {
       this.options.onQuery?.({ name: query.name, mode, durationMs: performance.now() - started, rows: rows.length });
       return rows;
     } catch (err) {
-      this.options.onQuery?.({ name: query.name, mode, durationMs: performance.now() - started, rows: 0, error: err instanceof Error ? err.message : String(err) });
+      this.options.onQuery?.({
+        name: query.name,
+        mode,
+        durationMs: performance.now() - started,
+        rows: 0,
+        error: err instanceof Error ? err.message : String(err),
+      });
       throw err;
     }
   }

@@ -55,5 +55,5 @@ export async function waitForNeo4j(
 }
 
 function isAuthError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && String((err as { code: unknown }).code).startsWith('Neo.ClientError.Security.');
+  return typeof err === 'object' && err !== null && 'code' in err && String(err.code).startsWith('Neo.ClientError.Security.');
 }

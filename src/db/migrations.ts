@@ -14,15 +14,26 @@ export type SchemaItem =
   | { kind: 'fulltext'; name: string; labels: string[]; properties: string[] };
 
 /** The model's schema: a unique `id` per label, range indexes for common filters, one full-text index. */
-export function desiredSchema(model: { labels: readonly string[]; searchable: readonly string[]; rangeIndexes: readonly (readonly [string, string])[] }): SchemaItem[] {
+export function desiredSchema(model: {
+  labels: readonly string[];
+  searchable: readonly string[];
+  rangeIndexes: readonly (readonly [string, string])[];
+}): SchemaItem[] {
   const items: SchemaItem[] = model.labels.map((label) => ({ kind: 'unique', name: `${snake(label)}_id_unique`, label, property: 'id' }));
-  for (const [label, property] of model.rangeIndexes) items.push({ kind: 'range', name: `${snake(label)}_${snake(property)}_range`, label, property });
+  for (const [label, property] of model.rangeIndexes)
+    items.push({ kind: 'range', name: `${snake(label)}_${snake(property)}_range`, label, property });
   items.push({ kind: 'fulltext', name: 'search_names', labels: [...model.searchable], properties: ['name', 'searchText'] });
   return items;
 }
 
-const SHOW_CONSTRAINTS = cypher('schema.showConstraints', 'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties');
-const SHOW_INDEXES = cypher('schema.showIndexes', 'SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint RETURN name, type, labelsOrTypes, properties, owningConstraint');
+const SHOW_CONSTRAINTS = cypher(
+  'schema.showConstraints',
+  'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties',
+);
+const SHOW_INDEXES = cypher(
+  'schema.showIndexes',
+  'SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint RETURN name, type, labelsOrTypes, properties, owningConstraint',
+);
 const AWAIT_INDEXES = cypher('schema.awaitIndexes', 'CALL db.awaitIndexes(300)');
 
 export interface MigrationReport {
@@ -34,9 +45,10 @@ export interface MigrationReport {
 /** Brings the database's schema to `desired`. Safe to run on every start. */
 export async function applyMigrations(executor: Executor, desired: SchemaItem[]): Promise<MigrationReport> {
   const existing = new Map<string, string>();
-  for (const row of await executor.read(SHOW_CONSTRAINTS)) existing.set(String(row.name), signature(String(row.type), row.labelsOrTypes, row.properties));
+  for (const row of await executor.read(SHOW_CONSTRAINTS))
+    existing.set(text(row.name), signature(text(row.type), row.labelsOrTypes, row.properties));
   for (const row of await executor.read(SHOW_INDEXES)) {
-    if (row.owningConstraint === null) existing.set(String(row.name), signature(String(row.type), row.labelsOrTypes, row.properties));
+    if (row.owningConstraint === null) existing.set(text(row.name), signature(text(row.type), row.labelsOrTypes, row.properties));
   }
   const report: MigrationReport = { created: [], recreated: [], unchanged: [] };
   for (const item of desired) {
@@ -92,6 +104,11 @@ function signatureOf(item: SchemaItem): string {
 function signature(type: string, labels: unknown, properties: unknown): string {
   const list = (v: unknown): string => (Array.isArray(v) ? [...(v as string[])].sort().join(',') : '');
   return `${type.replace('NODE_PROPERTY_', '')}|${list(labels)}|${list(properties)}`;
+}
+
+function text(value: unknown): string {
+  if (typeof value !== 'string') throw new TypeError(`Expected a string from SHOW CONSTRAINTS/INDEXES, got ${typeof value}`);
+  return value;
 }
 
 function snake(name: string): string {

@@ -3,7 +3,18 @@
  * of the code never sees driver types: Integer → number (string beyond 2^53), temporal → ISO
  * string, Point → {srid,x,y,z}, Node/Relationship → their properties, Path → its nodes and edges.
  */
-import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isNode, isPath, isPoint, isRelationship, isTime } from 'neo4j-driver';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isPoint,
+  isRelationship,
+  isTime,
+} from 'neo4j-driver';
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
@@ -23,7 +34,10 @@ export function toPlain(value: unknown): Plain {
   if (isNode(value)) return { ...plainMap(value.properties), labels: value.labels };
   if (isRelationship(value)) return { ...plainMap(value.properties), type: value.type };
   if (isPath(value)) {
-    return { nodes: [toPlain(value.start), ...value.segments.map((s) => toPlain(s.end))], relationships: value.segments.map((s) => toPlain(s.relationship)) };
+    return {
+      nodes: [toPlain(value.start), ...value.segments.map((s) => toPlain(s.end))],
+      relationships: value.segments.map((s) => toPlain(s.relationship)),
+    };
   }
   if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value === 'object') return plainMap(value as Record<string, unknown>);

@@ -40,7 +40,9 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
     formatError: createFormatError(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      config.nodeEnv === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      config.nodeEnv === 'production'
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
   });
   await apollo.start();
@@ -69,9 +71,14 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
     cors({ origin: config.corsOrigins.includes('*') ? true : config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'] }),
     express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: ({ res }) => {
         const requestId = String(res.locals.requestId);
-        return { requestId, executor: executor.withListener((event) => logger.debug({ requestId, query: event }, 'cypher')) };
+        return Promise.resolve({
+          requestId,
+          executor: executor.withListener((event) => {
+            logger.debug({ requestId, query: event }, 'cypher');
+          }),
+        });
       },
     }),
   );
@@ -80,12 +87,33 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
     res.status(404).json({ error: 'Not found. The GraphQL endpoint is /graphql.' });
   });
   // Body-parser errors (too large, bad JSON) arrive here; answer plainly, without a stack.
-  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) logger.error({ err }, 'unhandled HTTP error');
-    const message = err.type === 'entity.too.large' ? `Request body larger than the limit of ${config.maxBodyBytes} bytes.` : status === 500 ? 'Unexpected error.' : 'Bad request.';
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
-  });
+  app.use(
+    (
+      err: { status?: number; type?: string; message?: string },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+      if (status === 500) logger.error({ err }, 'unhandled HTTP error');
+      const message =
+        err.type === 'entity.too.large'
+          ? `Request body larger than the limit of ${config.maxBodyBytes} bytes.`
+          : status === 500
+            ? 'Unexpected error.'
+            : 'Bad request.';
+      res
+        .status(status)
+        .json({
+          errors: [
+            {
+              message,
+              extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+            },
+          ],
+        });
+    },
+  );
 
   await new Promise<void>((resolvePromise, reject) => {
     httpServer.once('error', reject);

@@ -35,9 +35,17 @@ describe('an API whose Neo4j goes away', () => {
     await stop(OUTAGE_INSTANCE, quiet);
   }, 120_000);
 
-  const ask = async (): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }; ms: number }> => {
+  const ask = async (): Promise<{
+    status: number;
+    body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+    ms: number;
+  }> => {
     const t0 = performance.now();
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ sources { id } }' }) });
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ sources { id } }' }),
+    });
     return { status: res.status, body: (await res.json()) as never, ms: performance.now() - t0 };
   };
 

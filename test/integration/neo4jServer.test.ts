@@ -21,12 +21,19 @@ describe('the real Neo4j server', () => {
   });
 
   it('converts driver values to plain ones at the edge', async () => {
-    const [row] = await rt.executor.read(cypher('test.values', 'RETURN 42 AS int, 2^60 AS big, date("2025-03-06") AS day, [1, 2] AS list, {a: 1} AS map'));
+    const [row] = await rt.executor.read(
+      cypher('test.values', 'RETURN 42 AS int, 2^60 AS big, date("2025-03-06") AS day, [1, 2] AS list, {a: 1} AS map'),
+    );
     expect(row).toEqual({ int: 42, big: 2 ** 60, day: '2025-03-06', list: [1, 2], map: { a: 1 } });
   });
 
   it('names the operation in the transaction metadata', async () => {
-    const [row] = await rt.executor.read(cypher('test.metadata', 'SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE currentQuery STARTS WITH "// test.metadata" RETURN metaData'));
+    const [row] = await rt.executor.read(
+      cypher(
+        'test.metadata',
+        'SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE currentQuery STARTS WITH "// test.metadata" RETURN metaData',
+      ),
+    );
     expect(row?.metaData).toEqual({ app: 'ukraine-support-graph', operation: 'test.metadata' });
   });
 
