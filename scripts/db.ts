@@ -3,6 +3,7 @@
  */
 import {
   DEV_INSTANCE,
+  OUTAGE_INSTANCE,
   LocalNeo4jError,
   TEST_INSTANCE,
   connectionOf,
@@ -12,7 +13,7 @@ import {
   type InstanceSpec,
 } from './localNeo4j/localNeo4j.js';
 
-const INSTANCES: Record<string, InstanceSpec> = { dev: DEV_INSTANCE, test: TEST_INSTANCE };
+const INSTANCES: Record<string, InstanceSpec> = { dev: DEV_INSTANCE, test: TEST_INSTANCE, outage: OUTAGE_INSTANCE };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -56,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case undefined:
     default:
-      console.error('Usage: tsx scripts/db.ts start|stop|status [--instance dev|test]');
+      console.error('Usage: tsx scripts/db.ts start|stop|status [--instance dev|test|outage]');
       return 2;
   }
 }

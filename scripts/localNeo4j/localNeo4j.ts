@@ -29,6 +29,9 @@ export const DEV_INSTANCE: InstanceSpec = { name: 'dev', boltPort: 7687, httpPor
 /** The test suite's own instance: other ports, so tests never touch data a user seeded into dev. */
 export const TEST_INSTANCE: InstanceSpec = { name: 'test', boltPort: 7688, httpPort: 7475, heap: '1g', pageCache: '256m' };
 
+/** A throwaway instance the outage tests stop and restart under a running API. */
+export const OUTAGE_INSTANCE: InstanceSpec = { name: 'outage', boltPort: 7689, httpPort: 7476, heap: '512m', pageCache: '64m' };
+
 export interface LocalConnection {
   uri: string;
   username: string;

@@ -9,9 +9,7 @@ import { createLogger } from '../../src/logger.js';
 import { connectRuntime, type Runtime } from '../../src/runtime.js';
 import { startServer, type RunningServer } from '../../src/server/createServer.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
-import { start, stop, type InstanceSpec } from '../../scripts/localNeo4j/localNeo4j.js';
-
-const OUTAGE_INSTANCE: InstanceSpec = { name: 'outage', boltPort: 7689, httpPort: 7476, heap: '512m', pageCache: '64m' };
+import { OUTAGE_INSTANCE, start, stop } from '../../scripts/localNeo4j/localNeo4j.js';
 const quiet = (): void => {};
 
 describe('an API whose Neo4j goes away', () => {
