@@ -102,16 +102,14 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
           : status === 500
             ? 'Unexpected error.'
             : 'Bad request.';
-      res
-        .status(status)
-        .json({
-          errors: [
-            {
-              message,
-              extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
-            },
-          ],
-        });
+      res.status(status).json({
+        errors: [
+          {
+            message,
+            extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+          },
+        ],
+      });
     },
   );
 

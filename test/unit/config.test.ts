@@ -22,7 +22,13 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'http://a.test, http://b.test',
       NEO4J_QUERY_TIMEOUT_MS: '2500',
     });
-    expect(config.neo4j).toMatchObject({ uri: 'neo4j+s://db.example:7687', username: 'reader', password: 'secret-secret', database: 'graph', queryTimeoutMs: 2500 });
+    expect(config.neo4j).toMatchObject({
+      uri: 'neo4j+s://db.example:7687',
+      username: 'reader',
+      password: 'secret-secret',
+      database: 'graph',
+      queryTimeoutMs: 2500,
+    });
     expect(config.port).toBe(8080);
     expect(config.logLevel).toBe('debug');
     expect(config.corsOrigins).toEqual(['http://a.test', 'http://b.test']);

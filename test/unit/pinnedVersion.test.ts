@@ -5,7 +5,9 @@ import { NEO4J_VERSION } from '../../scripts/localNeo4j/versions.js';
 
 describe('the pinned Neo4j version', () => {
   it('is the one docker-compose.yml runs, community edition', () => {
-    const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8')) as { services: { neo4j: { image: string } } };
+    const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8')) as {
+      services: { neo4j: { image: string } };
+    };
     expect(compose.services.neo4j.image).toBe(`neo4j:${NEO4J_VERSION}-community`);
   });
 
