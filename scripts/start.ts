@@ -3,12 +3,13 @@
  * the graph seeded, the API serving. Prints where everything is.
  */
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
-import type { Neo4jTarget } from '../src/db/driver.js';
-import { createLogger, type Logger } from '../src/logger.js';
+import { createLogger } from '../src/logger.js';
 import { connectRuntime } from '../src/runtime.js';
 import { startServer } from '../src/server/createServer.js';
-import { prepareGraph } from '../seed/prepareGraph.js';
-import { DEV_INSTANCE, LocalNeo4jError, start as startLocalNeo4j } from './localNeo4j/localNeo4j.js';
+import { prepareGraph, summarise } from '../seed/prepareGraph.js';
+import { SeedValidationError } from '../seed/format/validate.js';
+import { LocalNeo4jError } from './localNeo4j/localNeo4j.js';
+import { resolveNeo4jTarget } from './localNeo4j/resolveTarget.js';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -16,10 +17,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   await refuseIfAlreadyServing(config);
 
-  const { target, browserUrl, showPassword } = await resolveNeo4j(config, logger);
+  const { target, local } = await resolveNeo4jTarget(config, (message) => {
+    logger.info(message);
+  });
   const runtime = await connectRuntime(config, target, logger);
-  logger.info({ neo4j: target.uri, version: runtime.serverInfo.protocolVersion }, 'connected to Neo4j');
-  const seeded = await prepareGraph(runtime.executor, logger);
+  logger.info({ neo4j: target.uri, server: runtime.serverInfo.agent }, 'connected to Neo4j');
+  const seeded = summarise(await prepareGraph(runtime.executor, logger));
   const server = await startServer(config, runtime.executor, logger);
 
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
@@ -29,8 +32,8 @@ async function main(): Promise<void> {
     `  GraphQL API    ${server.url}`,
     `  Health         http://${config.host}:${server.port}/health   Readiness: /ready`,
     `  Neo4j (Bolt)   ${target.uri}`,
-    ...(browserUrl ? [`  Neo4j Browser  ${browserUrl}`] : []),
-    ...(showPassword ? [`  Neo4j login    ${target.username} / ${target.password}`] : []),
+    // The generated password of the project's own local instance is shown; a configured one never is.
+    ...(local ? [`  Neo4j Browser  ${local.browserUrl}`, `  Neo4j login    ${target.username} / ${target.password}`] : []),
     `  Graph          ${seeded}`,
     '',
   ];
@@ -68,22 +71,10 @@ async function refuseIfAlreadyServing(config: Config): Promise<void> {
   }
 }
 
-async function resolveNeo4j(config: Config, logger: Logger): Promise<{ target: Neo4jTarget; browserUrl?: string; showPassword: boolean }> {
-  if (config.neo4j.uri) {
-    // loadConfig guarantees a password whenever a URI is set.
-    return {
-      target: { uri: config.neo4j.uri, username: config.neo4j.username, password: config.neo4j.password ?? '' },
-      showPassword: false,
-    };
-  }
-  const local = await startLocalNeo4j(DEV_INSTANCE, (message) => logger.info(message));
-  return { target: local, browserUrl: local.browserUrl, showPassword: true };
-}
-
 class StartError extends Error {}
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof LocalNeo4jError || err instanceof StartError) {
+  if (err instanceof ConfigError || err instanceof LocalNeo4jError || err instanceof StartError || err instanceof SeedValidationError) {
     process.stderr.write(`${err.message}\n`);
   } else {
     process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,51 +1,59 @@
 /**
- * Everything between "Neo4j answers" and "the API may serve": migrations, then the seed data.
+ * Everything between "Neo4j answers" and "the API may serve": validate the seed files, plan the
+ * graph, apply migrations, write the plan in one transaction.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Executor } from '../src/db/Executor.js';
-import { applyMigrations, desiredSchema } from '../src/db/migrations.js';
+import { applyMigrations, desiredSchema, type SchemaItem } from '../src/db/migrations.js';
 import type { Logger } from '../src/logger.js';
-import { writeGraph, type WritableGraph } from './load/writeGraph.js';
+import { validateSeedDirs } from './format/validate.js';
+import { planGraph, type GraphPlan } from './graph/plan.js';
+import { ENTITY_LABELS, NODE_LABELS, REL_TYPES } from './graph/vocabulary.js';
+import { writeGraph, type WriteReport } from './load/writeGraph.js';
 
 export const SEED_DIR = dirname(fileURLToPath(import.meta.url));
+export const DATA_DIR = join(SEED_DIR, 'data');
 
-const VOCABULARY = { labels: ['Source'], relTypes: [] as string[] };
+/** The graph's constraints and indexes, derived from the model's vocabulary. */
+export const GRAPH_SCHEMA: SchemaItem[] = desiredSchema({
+  labels: NODE_LABELS,
+  searchable: [...ENTITY_LABELS, 'Commitment', 'Statement', 'Event'],
+  searchProperties: ['name', 'searchText', 'text'],
+  rangeIndexes: [
+    ['Commitment', 'kind'],
+    ['Commitment', 'status'],
+    ['Event', 'kind'],
+    ['Statement', 'kind'],
+    ['Evidence', 'sourceId'],
+  ],
+});
 
-/** Applies migrations and loads the seed; returns a one-line summary of the graph. */
-export async function prepareGraph(executor: Executor, logger: Logger): Promise<string> {
-  const migrations = await applyMigrations(
-    executor,
-    desiredSchema({ labels: VOCABULARY.labels, searchable: ['Source'], rangeIndexes: [] }),
-  );
-  logger.info(migrations, 'migrations applied');
-  const report = await writeGraph(executor, planSources(join(SEED_DIR, 'sources')), VOCABULARY);
-  logger.info(report, 'seed loaded');
-  return Object.entries(report.nodes)
-    .map(([label, n]) => `${n} ${label}`)
-    .join(', ');
+/** Validates and plans the seed data in `dirs` without touching any database. Throws SeedValidationError. */
+export async function planSeed(dirs: readonly string[] = [DATA_DIR]): Promise<GraphPlan> {
+  return planGraph(await validateSeedDirs(dirs));
 }
 
-/** Registers each source text as a Source node. */
-function planSources(dir: string): WritableGraph {
-  const nodes = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((file) => {
-      const text = readFileSync(resolve(dir, file), 'utf8');
-      const id = `source:${file.replace(/\.txt$/, '')}`;
-      return {
-        label: 'Source',
-        id,
-        props: {
-          name: text.split('\n')[0]?.slice(0, 80) ?? id,
-          path: `sources/${file}`,
-          sha256: createHash('sha256').update(text).digest('hex'),
-          text,
-        },
-      };
-    });
-  return { nodes, rels: [] };
+/** Validates, migrates and loads. Nothing is written unless the seed is valid; the write is atomic. */
+export async function prepareGraph(executor: Executor, logger: Logger, dirs: readonly string[] = [DATA_DIR]): Promise<WriteReport> {
+  const plan = await planSeed(dirs);
+  const migrations = await applyMigrations(executor, GRAPH_SCHEMA);
+  logger.info(
+    { created: migrations.created, recreated: migrations.recreated, unchanged: migrations.unchanged.length },
+    'migrations applied',
+  );
+  const report = await writeGraph(executor, plan, { labels: NODE_LABELS, relTypes: REL_TYPES });
+  logger.info({ nodes: report.nodes, relationships: report.relationships, deletedNodes: report.deletedNodes }, 'seed loaded');
+  return report;
+}
+
+/** "61 nodes (9 Person, …), 240 relationships" for humans. */
+export function summarise(report: Pick<WriteReport, 'nodes' | 'relationships'>): string {
+  const nodes = Object.values(report.nodes).reduce((a, b) => a + b, 0);
+  const rels = Object.values(report.relationships).reduce((a, b) => a + b, 0);
+  const perLabel = Object.entries(report.nodes)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${n} ${label}`)
+    .join(', ');
+  return `${nodes} nodes (${perLabel}), ${rels} relationships`;
 }

@@ -3,7 +3,7 @@
  * function), with transaction metadata naming the operation, results converted to plain values,
  * driver errors mapped to AppErrors, and the session always closed.
  */
-import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { fromDatabaseError } from '../errors.js';
 import type { NamedQuery } from './cypher.js';
 import { toPlain, type Plain } from './toPlain.js';
@@ -90,7 +90,9 @@ export class Executor {
     try {
       return await (mode === 'READ' ? session.executeRead(fn, config) : session.executeWrite(fn, config));
     } catch (err) {
-      throw fromDatabaseError(err);
+      // Driver errors get the API's vocabulary; an error thrown by `work` itself keeps its message
+      // (the API's formatError still masks anything unexpected before it reaches a client).
+      throw err instanceof Neo4jError ? fromDatabaseError(err) : err;
     } finally {
       await session.close().catch(() => {});
     }

@@ -17,12 +17,13 @@ export type SchemaItem =
 export function desiredSchema(model: {
   labels: readonly string[];
   searchable: readonly string[];
+  searchProperties: readonly string[];
   rangeIndexes: readonly (readonly [string, string])[];
 }): SchemaItem[] {
   const items: SchemaItem[] = model.labels.map((label) => ({ kind: 'unique', name: `${snake(label)}_id_unique`, label, property: 'id' }));
   for (const [label, property] of model.rangeIndexes)
     items.push({ kind: 'range', name: `${snake(label)}_${snake(property)}_range`, label, property });
-  items.push({ kind: 'fulltext', name: 'search_names', labels: [...model.searchable], properties: ['name', 'searchText'] });
+  items.push({ kind: 'fulltext', name: 'search_names', labels: [...model.searchable], properties: [...model.searchProperties] });
   return items;
 }
 

@@ -1,0 +1,35 @@
+/**
+ * Everything in the graph as one comparable value: every node (labels, properties) and every
+ * relationship (type, endpoint ids, properties), sorted. Two graphs with the same fingerprint are
+ * the same graph, whatever Neo4j's internal ids.
+ */
+import { createHash } from 'node:crypto';
+import { cypher } from '../../src/db/cypher.js';
+import type { Executor } from '../../src/db/Executor.js';
+
+const ALL_NODES = cypher('test.fingerprint.nodes', 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
+const ALL_RELS = cypher(
+  'test.fingerprint.rels',
+  'MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, elementId(a)) AS from, coalesce(b.id, elementId(b)) AS to, properties(r) AS props',
+);
+
+export interface Fingerprint {
+  nodes: number;
+  relationships: number;
+  hash: string;
+}
+
+export async function graphFingerprint(executor: Executor): Promise<Fingerprint> {
+  const nodes = (await executor.read(ALL_NODES)).map((row) => stable(row)).sort();
+  const rels = (await executor.read(ALL_RELS)).map((row) => stable(row)).sort();
+  const hash = createHash('sha256').update(nodes.join('\n')).update('\n--\n').update(rels.join('\n')).digest('hex');
+  return { nodes: nodes.length, relationships: rels.length, hash };
+}
+
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
