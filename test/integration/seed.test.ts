@@ -51,7 +51,7 @@ describe('seeding the first source document', () => {
 
   it('loads every label with the expected count', async () => {
     const rows = await read('labelCounts', 'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n');
-    const counts: Record<string, unknown> = Object.fromEntries(rows.map((r) => [r.label, r.n]));
+    const counts = Object.fromEntries(rows.map((r) => [String(r.label), Number(r.n)]));
     expect(counts).toMatchObject(EXPECTED_NODES);
     const plan = await planSeed();
     expect(counts.Evidence).toBe(plan.nodes.filter((n) => n.label === 'Evidence').length);
@@ -94,7 +94,7 @@ describe('seeding the first source document', () => {
       `MATCH (p:Person)-[:HOLDS]->(t:Tenure)-[:IN_OFFICE]->(o:Office)-[:OFFICE_OF]->(body)
        RETURN p.name AS person, o.name AS office, body.id AS body, t.status AS status ORDER BY person, office`,
     );
-    const held = rows.map((r) => [r.person, r.body, r.status].join(' | '));
+    const held = rows.map((r) => [r.person, r.body, r.status].map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' | '));
     expect(held).toEqual(
       expect.arrayContaining([
         'Keir Starmer | nation:gb | current',
