@@ -51,7 +51,7 @@ describe('seeding the first source document', () => {
 
   it('loads every label with the expected count', async () => {
     const rows = await read('labelCounts', 'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n');
-    const counts = Object.fromEntries(rows.map((r) => [String(r.label), Number(r.n)]));
+    const counts = Object.fromEntries(rows.map((r) => [r.label as string, Number(r.n)]));
     expect(counts).toMatchObject(EXPECTED_NODES);
     const plan = await planSeed();
     expect(counts.Evidence).toBe(plan.nodes.filter((n) => n.label === 'Evidence').length);
