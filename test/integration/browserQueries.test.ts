@@ -1,0 +1,46 @@
+/**
+ * Every exploration query documented for Neo4j Browser (browser/queries.cypher) runs on the
+ * seeded graph and finds something, so the documentation cannot silently rot.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher } from '../../src/db/cypher.js';
+import { createLogger } from '../../src/logger.js';
+import { prepareGraph } from '../../seed/prepareGraph.js';
+import { testRuntime } from '../support/testRuntime.js';
+
+/** The file's queries: each opens with a `// title` line and ends with `;`. */
+function browserQueries(): { title: string; text: string }[] {
+  const file = readFileSync(new URL('../../browser/queries.cypher', import.meta.url), 'utf8');
+  return file
+    .split(/;\s*\n/)
+    .map((chunk) => chunk.trim())
+    .filter((chunk) => /^\/\/ .+\n(?!\/\/)/m.test(chunk) && !/^\s*$/.test(chunk.replace(/^\/\/.*$/gm, '')))
+    .map((chunk) => {
+      const lines = chunk.split('\n');
+      const titleIndex = lines.findLastIndex((line, i) => line.startsWith('// ') && !lines[i + 1]?.startsWith('//'));
+      return { title: (lines[titleIndex] ?? '').slice(3), text: lines.slice(titleIndex + 1).join('\n') };
+    });
+}
+
+describe('the Neo4j Browser exploration queries', () => {
+  let rt: Awaited<ReturnType<typeof testRuntime>>;
+  beforeAll(async () => {
+    rt = await testRuntime();
+    await prepareGraph(rt.executor, createLogger({ logLevel: 'silent' }));
+  }, 120_000);
+  afterAll(async () => {
+    await rt.close();
+  });
+
+  const queries = browserQueries();
+
+  it('are all found in the file', () => {
+    expect(queries.length).toBe(12);
+  });
+
+  it.each(queries)('$title', async ({ title, text }) => {
+    const rows = await rt.executor.read(cypher(`browser.${title}`, text));
+    expect(rows.length).toBeGreaterThan(0);
+  });
+});
