@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.neo4j/', 'src/generated/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', '.neo4j/', '.tmp/', 'src/generated/', 'coverage/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

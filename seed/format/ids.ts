@@ -1,0 +1,64 @@
+/**
+ * Id convention: `<type>:<slug>`, the slug lowercase kebab-case (`person:keir-starmer`,
+ * `nation:gb`, `commitment:uk-ukraine-era-loan-2-26bn`). The prefix makes every id say what
+ * it names, so a reference to the wrong kind of thing is caught by validation, and ids stay
+ * unique across labels in the graph.
+ */
+import { z } from 'zod';
+
+/** Every id prefix, one per kind of thing defined in seed files or derived from them. */
+export const ID_TYPES = [
+  'source',
+  'evidence',
+  'person',
+  'nation',
+  'organization',
+  'group',
+  'place',
+  'office',
+  'topic',
+  'tenure',
+  'commitment',
+  'funding',
+  'exchange-rate',
+  'event',
+  'statement',
+  'stance',
+] as const;
+
+/** One id prefix. */
+export type IdType = (typeof ID_TYPES)[number];
+
+const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
+/** Whether `id` follows the convention for any of the given types. */
+export function isIdOf(id: string, types: readonly IdType[]): boolean {
+  return types.some((type) => new RegExp(`^${type}:${SLUG}$`).test(id));
+}
+
+/** The type prefix of a well-formed id, or undefined. */
+export function idType(id: string): IdType | undefined {
+  const prefix = id.slice(0, id.indexOf(':'));
+  return (ID_TYPES as readonly string[]).includes(prefix) && isIdOf(id, [prefix as IdType]) ? (prefix as IdType) : undefined;
+}
+
+/** The part after the prefix (`keir-starmer` for `person:keir-starmer`). */
+export function idSlug(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}
+
+/** A zod schema for an id of one or more types, with a message that shows the convention. */
+export function idSchema(...types: IdType[]) {
+  return z.string().refine((id) => isIdOf(id, types), {
+    error: (issue) => `invalid id ${JSON.stringify(issue.input)}: expected ${types.map((t) => `"${t}:<lowercase-kebab>"`).join(' or ')}`,
+  });
+}
+
+/** Types an entity mention may point at: things that have names and aliases. */
+export const ENTITY_TYPES = ['person', 'nation', 'organization', 'group', 'place', 'office', 'topic'] as const satisfies readonly IdType[];
+
+/** Types that can act: give, take a stance, say things, take part in events. */
+export const ACTOR_TYPES = ['person', 'nation', 'organization', 'group'] as const satisfies readonly IdType[];
+
+/** Types that can be the target of a stance or the subject of a statement: anything but provenance. */
+export const TARGET_TYPES = ID_TYPES.filter((t): t is Exclude<IdType, 'source' | 'evidence'> => t !== 'source' && t !== 'evidence');

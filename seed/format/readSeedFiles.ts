@@ -1,0 +1,193 @@
+/**
+ * Reads registry and source YAML files, checking syntax and schema item by item so that one
+ * bad entry does not hide the problems of the others.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import {
+  CommitmentSchema,
+  EventSchema,
+  ExchangeRateSchema,
+  FundingSchema,
+  GroupSchema,
+  MentionSchema,
+  StanceSchema,
+  StatementSchema,
+  TenureSchema,
+} from './factSchemas.js';
+import type { IssueLog } from './IssueLog.js';
+import { NationSchema, OfficeSchema, OrganizationSchema, PersonSchema, PlaceSchema, TopicSchema } from './registrySchema.js';
+import { SourceMetaSchema, type SourceFile } from './sourceFileSchema.js';
+import type { LoadedSource, Registry } from './ValidatedSeed.js';
+
+const REGISTRY_LISTS = {
+  people: PersonSchema,
+  nations: NationSchema,
+  organizations: OrganizationSchema,
+  places: PlaceSchema,
+  offices: OfficeSchema,
+  topics: TopicSchema,
+} as const;
+
+const SOURCE_LISTS = {
+  groups: GroupSchema,
+  fundings: FundingSchema,
+  mentions: MentionSchema,
+  tenures: TenureSchema,
+  commitments: CommitmentSchema,
+  exchangeRates: ExchangeRateSchema,
+  events: EventSchema,
+  statements: StatementSchema,
+  stances: StanceSchema,
+} as const;
+
+/** YAML files directly inside `dir`, sorted; none if the folder is missing. */
+async function yamlFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Parses YAML, reporting syntax errors with their line. */
+async function readYaml(absolute: string, file: string, log: IssueLog): Promise<unknown> {
+  const doc = parseDocument(await readFile(absolute, 'utf8'));
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const pos = error.linePos?.[0];
+      const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+      const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      log.add(file, '', `YAML syntax error${where}: ${message}`);
+    }
+    return undefined;
+  }
+  return doc.toJS();
+}
+
+/** Top-level shape: known list keys only; the items are checked one by one afterwards. */
+function topLevel<K extends string>(keys: readonly K[], extra: Record<string, z.ZodType> = {}) {
+  const shape: Record<string, z.ZodType> = { ...extra };
+  for (const key of keys) shape[key] = z.array(z.unknown()).optional();
+  return z.strictObject(shape);
+}
+
+/** Where a parsed item came from, so later checks can name its file and original path. */
+export interface Where {
+  file: string;
+  path: string;
+}
+
+/** Locations of parsed items (keyed by the parsed object). */
+export type Locations = WeakMap<object, Where>;
+
+/** Parses a list item by item; valid items are kept and their location recorded. */
+function parseItems<T extends object>(
+  schema: z.ZodType<T>,
+  items: unknown,
+  key: string,
+  file: string,
+  log: IssueLog,
+  where: Locations,
+): T[] {
+  if (!Array.isArray(items)) return [];
+  const parsed: T[] = [];
+  items.forEach((item, index) => {
+    const result = schema.safeParse(item);
+    if (result.success) {
+      parsed.push(result.data);
+      where.set(result.data, { file, path: `${key}[${index}]` });
+    } else {
+      log.addZod(file, [key, index], result.error);
+    }
+  });
+  return parsed;
+}
+
+/** Reads every `registry/*.yaml` under `dataDir` into `registry`. */
+export async function readRegistry(dataDir: string, label: string, registry: Registry, log: IssueLog, where: Locations): Promise<void> {
+  const keys = Object.keys(REGISTRY_LISTS) as (keyof typeof REGISTRY_LISTS)[];
+  for (const name of await yamlFiles(path.join(dataDir, 'registry'))) {
+    const file = path.posix.join(label, 'registry', name);
+    const raw = await readYaml(path.join(dataDir, 'registry', name), file, log);
+    if (raw === undefined) continue;
+    const top = topLevel(keys).safeParse(raw ?? {});
+    if (!top.success) {
+      log.addZod(file, [], top.error);
+      continue;
+    }
+    const data = top.data as Record<string, unknown>;
+    registry.people.push(...parseItems(PersonSchema, data.people, 'people', file, log, where));
+    registry.nations.push(...parseItems(NationSchema, data.nations, 'nations', file, log, where));
+    registry.organizations.push(...parseItems(OrganizationSchema, data.organizations, 'organizations', file, log, where));
+    registry.places.push(...parseItems(PlaceSchema, data.places, 'places', file, log, where));
+    registry.offices.push(...parseItems(OfficeSchema, data.offices, 'offices', file, log, where));
+    registry.topics.push(...parseItems(TopicSchema, data.topics, 'topics', file, log, where));
+  }
+}
+
+/**
+ * Reads every `sources/*.yaml` under `dataDir` and the text each points at; `complete` is
+ * false when a file could not be read at all (its mentions are then unknown). Text paths are
+ * relative to the seed root, the parent of `dataDir` (`seed/` for `seed/data`).
+ */
+export async function readSources(
+  dataDir: string,
+  label: string,
+  log: IssueLog,
+  where: Locations,
+): Promise<{ sources: LoadedSource[]; complete: boolean }> {
+  const loaded: LoadedSource[] = [];
+  let complete = true;
+  const keys = Object.keys(SOURCE_LISTS) as (keyof typeof SOURCE_LISTS)[];
+  for (const name of await yamlFiles(path.join(dataDir, 'sources'))) {
+    const file = path.posix.join(label, 'sources', name);
+    const raw = await readYaml(path.join(dataDir, 'sources', name), file, log);
+    if (raw === undefined) {
+      complete = false;
+      continue;
+    }
+    const top = topLevel(keys, { source: z.unknown() }).safeParse(raw ?? {});
+    if (!top.success) {
+      log.addZod(file, [], top.error);
+      complete = false;
+      continue;
+    }
+    const data = top.data as Record<string, unknown>;
+    const meta = SourceMetaSchema.safeParse(data.source);
+    if (!meta.success) {
+      log.addZod(file, ['source'], meta.error);
+      complete = false;
+      continue;
+    }
+    where.set(meta.data, { file, path: 'source' });
+    const expectedName = `${meta.data.id.slice('source:'.length)}.yaml`;
+    if (name !== expectedName) log.add(file, 'source.id', `source file must be named ${expectedName} after its id`);
+    let text: string;
+    try {
+      text = await readFile(path.join(path.dirname(dataDir), meta.data.path), 'utf8');
+    } catch {
+      log.add(file, 'source.path', `cannot read source text ${meta.data.path} (relative to ${path.dirname(dataDir)})`);
+      complete = false;
+      continue;
+    }
+    const source: SourceFile = {
+      source: meta.data,
+      groups: parseItems(GroupSchema, data.groups, 'groups', file, log, where),
+      fundings: parseItems(FundingSchema, data.fundings, 'fundings', file, log, where),
+      mentions: parseItems(MentionSchema, data.mentions, 'mentions', file, log, where),
+      tenures: parseItems(TenureSchema, data.tenures, 'tenures', file, log, where),
+      commitments: parseItems(CommitmentSchema, data.commitments, 'commitments', file, log, where),
+      exchangeRates: parseItems(ExchangeRateSchema, data.exchangeRates, 'exchangeRates', file, log, where),
+      events: parseItems(EventSchema, data.events, 'events', file, log, where),
+      statements: parseItems(StatementSchema, data.statements, 'statements', file, log, where),
+      stances: parseItems(StanceSchema, data.stances, 'stances', file, log, where),
+    };
+    const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+    loaded.push({ file, data: source, text, sha256 });
+  }
+  return { sources: loaded, complete };
+}

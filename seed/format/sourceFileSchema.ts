@@ -1,0 +1,47 @@
+/**
+ * A source file (`sources/<slug>.yaml`): the document's metadata and every fact it states.
+ */
+import { z } from 'zod';
+import {
+  CommitmentSchema,
+  EventSchema,
+  ExchangeRateSchema,
+  FundingSchema,
+  GroupSchema,
+  MentionSchema,
+  StanceSchema,
+  StatementSchema,
+  TenureSchema,
+} from './factSchemas.js';
+import { idSchema } from './ids.js';
+
+/** The document itself. Publisher and date are null unless the text states them. */
+export const SourceMetaSchema = z.strictObject({
+  id: idSchema('source'),
+  title: z.string().min(1),
+  /** Whether the title is the document's own or a curator's description. */
+  titleStated: z.boolean(),
+  /** Path of the text relative to the seed root (the parent of the data directory). */
+  path: z.string().regex(/^(?!\/)(?!.*\.\.).+\.txt$/, { error: 'expected a relative path to a .txt file, without ".."' }),
+  kind: z.enum(['news-article', 'press-release', 'report', 'test-document']),
+  language: z.string().regex(/^[a-z]{2}$/),
+  publisher: z.string().min(1).nullable(),
+  publishedAt: z.iso.date().nullable(),
+  note: z.string().optional(),
+});
+
+/** Whole source file. Every list is optional so a short source stays short. */
+export const SourceFileSchema = z.strictObject({
+  source: SourceMetaSchema,
+  groups: z.array(GroupSchema).optional(),
+  fundings: z.array(FundingSchema).optional(),
+  mentions: z.array(MentionSchema).optional(),
+  tenures: z.array(TenureSchema).optional(),
+  commitments: z.array(CommitmentSchema).optional(),
+  exchangeRates: z.array(ExchangeRateSchema).optional(),
+  events: z.array(EventSchema).optional(),
+  statements: z.array(StatementSchema).optional(),
+  stances: z.array(StanceSchema).optional(),
+});
+export type SourceMeta = z.infer<typeof SourceMetaSchema>;
+export type SourceFile = z.infer<typeof SourceFileSchema>;
