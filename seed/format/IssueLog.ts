@@ -9,6 +9,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** Collects issues from every check; validation fails only after all have run. */
 export class IssueLog {
   readonly issues: SeedIssue[] = [];
+  /**
+   * Ids of items that failed their schema. They are still defined (the curator wrote them), so
+   * references to them must not be reported again as unknown: one mistake, one issue.
+   */
+  readonly rejectedIds = new Set<string>();
 
   add(file: string, path: string, message: string): void {
     this.issues.push({ file, path, message });

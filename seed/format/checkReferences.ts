@@ -125,6 +125,7 @@ export function checkReferences(
       const def = index.get(ref.id);
       const expected = `expected ${ref.types.length === 1 ? 'a' : 'one of:'} ${ref.types.join(', ')}`;
       if (def === undefined) {
+        if (log.rejectedIds.has(ref.id)) continue; // defined, but invalid: already reported
         const near = [...index.values()].filter((d) => ref.types.includes(d.type) && distance(d.id, ref.id) <= 3).map((d) => d.id);
         const hint = near.length > 0 ? `; did you mean ${near.join(' or ')}?` : '';
         const what = ref.role === undefined ? 'unknown id' : `${ref.role} does not exist:`;

@@ -102,6 +102,8 @@ function parseItems<T extends object>(
       where.set(result.data, { file, path: `${key}[${index}]` });
     } else {
       log.addZod(file, [key, index], result.error);
+      const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+      if (typeof id === 'string') log.rejectedIds.add(id);
     }
   });
   return parsed;

@@ -111,3 +111,22 @@ describe('validateSeedDir', () => {
     expect(lines[1]).toBe('  sources/tiny.yaml commitments[0].amount.currency: unknown ISO 4217 currency code "GPB" (did you mean GBP?)');
   });
 });
+
+describe('one mistake, one issue', () => {
+  it('does not report references to an item that failed its schema as unknown ids', async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const root = mkdtempSync(join(tmpdir(), 'seed-cascade-'));
+    const seedDir = new URL('../../../seed/', import.meta.url).pathname;
+    cpSync(join(seedDir, 'data'), join(root, 'data'), { recursive: true });
+    cpSync(join(seedDir, 'sources'), join(root, 'sources'), { recursive: true });
+    const file = join(root, 'data', 'sources', 'uk-france-coalition-ukraine-support.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('currency: GBP', 'currency: GPB'));
+    const error = await validateSeedDir(join(root, 'data')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedValidationError);
+    expect((error as SeedValidationError).issues.map((i) => i.message)).toEqual([
+      'unknown ISO 4217 currency code "GPB" (did you mean GBP?)',
+    ]);
+  });
+});
