@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SeedValidationError, validateSeedDir, type SeedIssue } from '../../../seed/format/validate.js';
 import { DATA_DIR, fixture } from './paths.js';
@@ -114,9 +117,6 @@ describe('validateSeedDir', () => {
 
 describe('one mistake, one issue', () => {
   it('does not report references to an item that failed its schema as unknown ids', async () => {
-    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const root = mkdtempSync(join(tmpdir(), 'seed-cascade-'));
     const seedDir = new URL('../../../seed/', import.meta.url).pathname;
     cpSync(join(seedDir, 'data'), join(root, 'data'), { recursive: true });
