@@ -1,9 +1,32 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { STORED_ENUMS, storedValue } from './src/graphql/enums.js';
 
 /**
  * Resolver types generated from schema/*.graphql. `npm run codegen` writes them; `npm test`
  * runs `codegen --check`, which fails when the committed file is stale.
  */
+const NODE_TYPES = [
+  'Node',
+  'Evidenced',
+  'ActorFields',
+  'Source',
+  'Evidence',
+  'Person',
+  'Nation',
+  'Organization',
+  'Group',
+  'Place',
+  'Office',
+  'Topic',
+  'Tenure',
+  'Commitment',
+  'Funding',
+  'ExchangeRate',
+  'Event',
+  'Statement',
+  'Stance',
+];
+
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
@@ -24,9 +47,16 @@ const config: CodegenConfig = {
         strictScalars: true,
         scalars: { ID: 'string' },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        mappers: {
-          Source: '../queries/sourceQueries.js#SourceRecord',
-        },
+        // Every graph type resolves from the plain record the query modules return.
+        mappers: Object.fromEntries<string>([
+          ...NODE_TYPES.map((type): [string, string] => [type, '../queries/records.js#NodeRecord']),
+          ['Participation', '../queries/records.js#ParticipationRecord'],
+          ['Mention', '../queries/records.js#MentionRecord'],
+        ]),
+        // Enum values are stored as the seed files write them (`era-loan`, `direct-quote`).
+        enumValues: Object.fromEntries(
+          Object.entries(STORED_ENUMS).map(([name, values]) => [name, Object.fromEntries(values.map((v) => [v, storedValue(v)]))]),
+        ),
       },
     },
   },

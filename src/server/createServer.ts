@@ -15,7 +15,7 @@ import cors from 'cors';
 import express from 'express';
 import type { Config } from '../config.js';
 import type { Executor } from '../db/Executor.js';
-import type { GraphContext } from '../graphql/context.js';
+import { createContext, type GraphContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/formatError.js';
 import { buildSchema } from '../graphql/schema.js';
 import type { Logger } from '../logger.js';
@@ -73,12 +73,10 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
     expressMiddleware(apollo, {
       context: ({ res }) => {
         const requestId = String(res.locals.requestId);
-        return Promise.resolve({
-          requestId,
-          executor: executor.withListener((event) => {
-            logger.debug({ requestId, query: event }, 'cypher');
-          }),
+        const requestExecutor = executor.withListener((event) => {
+          logger.debug({ requestId, query: event }, 'cypher');
         });
+        return Promise.resolve(createContext(requestExecutor, requestId));
       },
     }),
   );

@@ -1,5 +1,19 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { sourceResolvers } from './sourceResolvers.js';
+import { graphResolvers } from './graphResolvers.js';
+import { listResolvers } from './listResolvers.js';
+import { lookupResolvers } from './lookupResolvers.js';
+import { nodeResolvers } from './nodeResolvers.js';
+import { searchResolvers } from './searchResolvers.js';
+import { timelineResolvers } from './timelineResolvers.js';
+import { totalsResolvers } from './totalsResolvers.js';
 
-/** Every domain's resolvers, merged. Each domain keeps its own file. */
-export const resolvers: Resolvers[] = [sourceResolvers];
+/** Every domain's resolvers, merged by makeExecutableSchema. Each domain keeps its own file. */
+export const resolvers: Resolvers[] = [
+  nodeResolvers,
+  lookupResolvers,
+  listResolvers,
+  timelineResolvers,
+  searchResolvers,
+  totalsResolvers,
+  graphResolvers,
+];

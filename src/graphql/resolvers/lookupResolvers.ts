@@ -1,0 +1,54 @@
+/**
+ * Lookups by id: `node`, `nodes`, and one typed field per main type. An id of the wrong shape
+ * is a BAD_USER_INPUT error; an id that names nothing gives null.
+ */
+import { AppError } from '../../errors.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import { labelOfId } from '../../queries/nodeQueries.js';
+import { allSources } from '../../queries/nodeQueries.js';
+import type { NodeRecord } from '../../queries/records.js';
+import type { NodeLabel } from '../../../seed/graph/vocabulary.js';
+import type { GraphContext } from '../context.js';
+
+export const MAX_IDS = 100;
+
+/** Checks an id's shape, naming the argument in the error. */
+export function checkId(id: string, argument = 'id'): void {
+  if (id.length > 200 || labelOfId(id) === undefined) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `Argument "${argument}" is not a valid id: ids look like "person:keir-starmer" or "commitment:uk-ukraine-era-loan-2-26bn".`,
+      {
+        details: { argument },
+      },
+    );
+  }
+}
+
+async function typed(label: NodeLabel, id: string, ctx: GraphContext): Promise<NodeRecord | null> {
+  checkId(id);
+  const record = await ctx.loaders.node.load(id);
+  return record && record.__label === label ? record : null;
+}
+
+export const lookupResolvers: Resolvers = {
+  Query: {
+    node: (_p, { id }, ctx) => {
+      checkId(id);
+      return ctx.loaders.node.load(id);
+    },
+    nodes: async (_p, { ids }, ctx) => {
+      if (ids.length > MAX_IDS) throw new AppError('BAD_USER_INPUT', `Argument "ids" may hold at most ${MAX_IDS} ids; got ${ids.length}.`);
+      ids.forEach((id, i) => checkId(id, `ids[${i}]`));
+      return ctx.loaders.node.loadMany(ids).then((results) => results.map((r) => (r instanceof Error ? null : r)));
+    },
+    person: (_p, { id }, ctx) => typed('Person', id, ctx),
+    nation: (_p, { id }, ctx) => typed('Nation', id, ctx),
+    organization: (_p, { id }, ctx) => typed('Organization', id, ctx),
+    commitment: (_p, { id }, ctx) => typed('Commitment', id, ctx),
+    event: (_p, { id }, ctx) => typed('Event', id, ctx),
+    statement: (_p, { id }, ctx) => typed('Statement', id, ctx),
+    source: (_p, { id }, ctx) => typed('Source', id, ctx),
+    sources: (_p, _a, ctx) => allSources(ctx.executor),
+  },
+};

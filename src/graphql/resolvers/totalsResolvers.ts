@@ -1,0 +1,4 @@
+import type { Resolvers } from '../../generated/graphql.js';
+
+/** Query fields: commitmentTotals. */
+export const totalsResolvers: Resolvers = { Query: {} };

@@ -1,0 +1,63 @@
+/**
+ * Nodes by id. An id's prefix names its label (`person:` → Person), so each lookup uses that
+ * label's unique index; a batch of ids costs one query per label present in it.
+ */
+import { LABEL_BY_ID_TYPE, type NodeLabel } from '../../seed/graph/vocabulary.js';
+import { cypher, type NamedQuery } from '../db/cypher.js';
+import type { Executor } from '../db/Executor.js';
+import { asNodeRecord, projectNode, type NodeRecord } from './records.js';
+
+const ID_PATTERN = /^([a-z]+(?:-[a-z]+)*):[a-z0-9][a-z0-9.:-]*$/;
+
+/** The label an id belongs to, or undefined for an id of no known type. */
+export function labelOfId(id: string): NodeLabel | undefined {
+  const type = ID_PATTERN.exec(id)?.[1];
+  return type !== undefined && type in LABEL_BY_ID_TYPE ? LABEL_BY_ID_TYPE[type as keyof typeof LABEL_BY_ID_TYPE] : undefined;
+}
+
+const byIdQueries = new Map<NodeLabel, NamedQuery>();
+function nodesByIdQuery(label: NodeLabel): NamedQuery {
+  let query = byIdQueries.get(label);
+  if (!query) {
+    query = cypher(`node.byId.${label}`, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN ${projectNode('n')} AS node`);
+    byIdQueries.set(label, query);
+  }
+  return query;
+}
+
+/** The nodes with these ids, in the same order; null where there is none. */
+export async function nodesById(executor: Executor, ids: readonly string[]): Promise<(NodeRecord | null)[]> {
+  const byLabel = new Map<NodeLabel, string[]>();
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
+  }
+  const found = new Map<string, NodeRecord>();
+  await executor.readTransaction('node.byIds', async (run) => {
+    for (const [label, labelIds] of byLabel) {
+      for (const row of await run(nodesByIdQuery(label), { ids: labelIds })) {
+        const record = asNodeRecord(row.node);
+        found.set(record.id, record);
+      }
+    }
+  });
+  return ids.map((id) => found.get(id) ?? null);
+}
+
+export const SOURCE_TEXT = cypher('source.text', 'UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id, s.text AS text');
+
+/** Full texts of sources (left out of node records because they can be large). */
+export async function sourceTexts(executor: Executor, ids: readonly string[]): Promise<(string | null)[]> {
+  const rows = await executor.read(SOURCE_TEXT, { ids });
+  const texts = new Map(rows.map((row) => [row.id, row.text]));
+  return ids.map((id) => {
+    const text = texts.get(id);
+    return typeof text === 'string' ? text : null;
+  });
+}
+
+export const SOURCES_ALL = cypher('source.all', `MATCH (s:Source) RETURN ${projectNode('s')} AS node ORDER BY s.id`);
+
+export async function allSources(executor: Executor): Promise<NodeRecord[]> {
+  return (await executor.read(SOURCES_ALL)).map((row) => asNodeRecord(row.node));
+}

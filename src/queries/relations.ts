@@ -1,0 +1,152 @@
+/**
+ * Every relationship field of the API, declared once: which GraphQL field walks which
+ * relationship type in which direction. The loaders build one batched, named Cypher query per
+ * entry (`UNWIND $ids …`), so a field costs one round trip per depth level however many parents
+ * ask for it. Labels and types come from the model's vocabulary, never from a request.
+ */
+import type { NodeLabel, RelType } from '../../seed/graph/vocabulary.js';
+import { cypher, type NamedQuery } from '../db/cypher.js';
+import { projectNode } from './records.js';
+
+export interface RelationSpec {
+  /** Label of the parent node (used in the MATCH so the id lookup uses the unique index). */
+  from: NodeLabel;
+  type: RelType;
+  direction: 'out' | 'in';
+  /** Only neighbours with one of these labels (default: any). */
+  to?: readonly NodeLabel[];
+  /** Order of the returned list: by name (default) or by text position (evidence). */
+  order?: 'name' | 'position';
+}
+
+type ActorLabel = 'Person' | 'Nation' | 'Organization' | 'Group';
+const EVIDENCED_LABELS = [
+  'Person',
+  'Nation',
+  'Organization',
+  'Group',
+  'Place',
+  'Office',
+  'Topic',
+  'Tenure',
+  'Commitment',
+  'Funding',
+  'ExchangeRate',
+  'Event',
+  'Statement',
+  'Stance',
+] as const satisfies readonly NodeLabel[];
+
+const evidenceOf = (from: NodeLabel): RelationSpec => ({ from, type: 'SUPPORTED_BY', direction: 'out', order: 'position' });
+
+/** The fields every actor shares. */
+function actorRelations(from: ActorLabel): Record<string, RelationSpec> {
+  return {
+    [`${from}.commitmentsMade`]: { from, type: 'COMMITTED', direction: 'out' },
+    [`${from}.commitmentsReceived`]: { from, type: 'TO', direction: 'in' },
+    [`${from}.partyTo`]: { from, type: 'PARTY_TO', direction: 'out' },
+    [`${from}.participations`]: { from, type: 'PARTICIPATED_IN', direction: 'out' },
+    [`${from}.statements`]: { from, type: 'SAID', direction: 'out' },
+    [`${from}.stances`]: { from, type: 'TOOK', direction: 'out' },
+  };
+}
+
+/** Fields every evidenced node shares: its evidence, and what is said and felt about it. */
+function evidencedRelations(from: NodeLabel): Record<string, RelationSpec> {
+  return {
+    [`${from}.evidence`]: evidenceOf(from),
+    [`${from}.statementsAbout`]: { from, type: 'ABOUT', direction: 'in' },
+    [`${from}.stancesTowards`]: { from, type: 'TOWARDS', direction: 'in' },
+  };
+}
+
+export const RELATIONS: Readonly<Record<string, RelationSpec>> = {
+  ...Object.fromEntries(EVIDENCED_LABELS.flatMap((label) => Object.entries(evidencedRelations(label)))),
+  ...actorRelations('Person'),
+  ...actorRelations('Nation'),
+  ...actorRelations('Organization'),
+  ...actorRelations('Group'),
+
+  'Person.tenures': { from: 'Person', type: 'HOLDS', direction: 'out' },
+  'Person.approved': { from: 'Person', type: 'APPROVED', direction: 'out' },
+  'Person.signed': { from: 'Person', type: 'SIGNED', direction: 'out' },
+  'Person.wasToSign': { from: 'Person', type: 'WAS_TO_SIGN', direction: 'out' },
+  'Person.voicedStances': { from: 'Person', type: 'VOICED', direction: 'out' },
+
+  'Nation.offices': { from: 'Nation', type: 'OFFICE_OF', direction: 'in' },
+  'Nation.memberOf': { from: 'Nation', type: 'MEMBER_OF', direction: 'out' },
+  'Nation.places': { from: 'Nation', type: 'LOCATED_IN', direction: 'in' },
+
+  'Organization.contractedFor': { from: 'Organization', type: 'CONTRACTED_WITH', direction: 'in' },
+  'Organization.offices': { from: 'Organization', type: 'OFFICE_OF', direction: 'in' },
+  'Organization.members': { from: 'Organization', type: 'MEMBER_OF', direction: 'in' },
+
+  'Group.memberOf': { from: 'Group', type: 'MEMBER_OF', direction: 'out' },
+
+  'Place.nation': { from: 'Place', type: 'LOCATED_IN', direction: 'out' },
+  'Place.events': { from: 'Place', type: 'TOOK_PLACE_IN', direction: 'in' },
+
+  'Office.of': { from: 'Office', type: 'OFFICE_OF', direction: 'out' },
+  'Office.tenures': { from: 'Office', type: 'IN_OFFICE', direction: 'in' },
+
+  'Tenure.person': { from: 'Tenure', type: 'HOLDS', direction: 'in' },
+  'Tenure.office': { from: 'Tenure', type: 'IN_OFFICE', direction: 'out' },
+  'Tenure.conflictsWith': { from: 'Tenure', type: 'CONFLICTS_WITH', direction: 'out' },
+
+  'Commitment.donors': { from: 'Commitment', type: 'COMMITTED', direction: 'in' },
+  'Commitment.recipients': { from: 'Commitment', type: 'TO', direction: 'out' },
+  'Commitment.parties': { from: 'Commitment', type: 'PARTY_TO', direction: 'in' },
+  'Commitment.parts': { from: 'Commitment', type: 'HAS_PART', direction: 'out' },
+  'Commitment.partOf': { from: 'Commitment', type: 'HAS_PART', direction: 'in' },
+  'Commitment.funding': { from: 'Commitment', type: 'FUNDED_BY', direction: 'out' },
+  'Commitment.approvedBy': { from: 'Commitment', type: 'APPROVED', direction: 'in' },
+  'Commitment.signedBy': { from: 'Commitment', type: 'SIGNED', direction: 'in' },
+  'Commitment.wasToBeSignedBy': { from: 'Commitment', type: 'WAS_TO_SIGN', direction: 'in' },
+  'Commitment.contractors': { from: 'Commitment', type: 'CONTRACTED_WITH', direction: 'out' },
+  'Commitment.exchangeRates': { from: 'Commitment', type: 'CONVERTS', direction: 'in' },
+  'Commitment.events': { from: 'Commitment', type: 'CONCERNS', direction: 'in' },
+
+  'Funding.commitments': { from: 'Funding', type: 'FUNDED_BY', direction: 'in' },
+  'ExchangeRate.converts': { from: 'ExchangeRate', type: 'CONVERTS', direction: 'out' },
+
+  'Event.participants': { from: 'Event', type: 'PARTICIPATED_IN', direction: 'in' },
+  'Event.places': { from: 'Event', type: 'TOOK_PLACE_IN', direction: 'out' },
+  'Event.commitments': { from: 'Event', type: 'CONCERNS', direction: 'out' },
+  'Event.statements': { from: 'Event', type: 'DURING', direction: 'in' },
+  'Event.after': { from: 'Event', type: 'AFTER', direction: 'out' },
+  'Event.before': { from: 'Event', type: 'AFTER', direction: 'in' },
+
+  'Statement.speaker': { from: 'Statement', type: 'SAID', direction: 'in' },
+  'Statement.occasion': { from: 'Statement', type: 'DURING', direction: 'out' },
+  'Statement.about': { from: 'Statement', type: 'ABOUT', direction: 'out' },
+  'Statement.stances': { from: 'Statement', type: 'EXPRESSED_IN', direction: 'in' },
+
+  'Stance.holders': { from: 'Stance', type: 'TOOK', direction: 'in' },
+  'Stance.voicedBy': { from: 'Stance', type: 'VOICED', direction: 'in' },
+  'Stance.towards': { from: 'Stance', type: 'TOWARDS', direction: 'out' },
+  'Stance.expressedIn': { from: 'Stance', type: 'EXPRESSED_IN', direction: 'out' },
+
+  'Source.evidence': { from: 'Source', type: 'FOUND_IN', direction: 'in', order: 'position' },
+  'Evidence.source': { from: 'Evidence', type: 'FOUND_IN', direction: 'out' },
+  'Evidence.supports': { from: 'Evidence', type: 'SUPPORTED_BY', direction: 'in' },
+};
+
+/** `Type.field`, e.g. `Person.statements`. */
+export type RelationKey = string;
+
+/** The batched query of one relation field: for each parent id, its neighbours with the relationship's properties. */
+export function relationQuery(key: RelationKey): NamedQuery {
+  const spec = RELATIONS[key];
+  if (!spec) throw new Error(`No relation field ${key}`);
+  const arrow = spec.direction === 'out' ? `-[r:${spec.type}]->` : `<-[r:${spec.type}]-`;
+  const labelFilter = spec.to ? `WHERE ${spec.to.map((label) => `m:${label}`).join(' OR ')}` : '';
+  const order = spec.order === 'position' ? 'm.start, m.id' : 'm.name, m.id';
+  return cypher(
+    `relation.${key}`,
+    `UNWIND $ids AS id
+     MATCH (n:${spec.from} {id: id})${arrow}(m)
+     ${labelFilter}
+     WITH id, m, r ORDER BY ${order}
+     RETURN id, collect(${projectNode('m', '__edge: properties(r)')}) AS items`,
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * Runs GraphQL operations against the real schema, resolvers and error formatting, on the
+ * seeded test Neo4j, without HTTP. Counts the Cypher round trips each operation makes.
+ */
+import { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { QueryEvent } from '../../src/db/Executor.js';
+import { createContext, type GraphContext } from '../../src/graphql/context.js';
+import { createFormatError } from '../../src/graphql/formatError.js';
+import { buildSchema } from '../../src/graphql/schema.js';
+import { createLogger } from '../../src/logger.js';
+import { prepareGraph } from '../../seed/prepareGraph.js';
+import { testRuntime } from './testRuntime.js';
+
+export interface OperationResult<T = Record<string, unknown>> {
+  data: T | null | undefined;
+  errors: readonly GraphQLFormattedError[] | undefined;
+  /** Cypher queries the operation ran, by name, in order. */
+  queries: QueryEvent[];
+}
+
+export interface ApiHarness {
+  execute<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>>;
+  close(): Promise<void>;
+}
+
+/** Seeds the test database with the project's seed data and returns an executor of operations. */
+export async function apiHarness(): Promise<ApiHarness> {
+  const rt = await testRuntime();
+  const logger = createLogger({ logLevel: 'silent' });
+  await prepareGraph(rt.executor, logger);
+  const server = new ApolloServer<GraphContext>({
+    schema: buildSchema(),
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(logger),
+  });
+  await server.start();
+  return {
+    async execute<T>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>> {
+      const queries: QueryEvent[] = [];
+      const executor = rt.executor.withListener((event) => queries.push(event));
+      const response = await server.executeOperation({ query, variables }, { contextValue: createContext(executor, 'test') });
+      if (response.body.kind !== 'single') throw new Error('Expected a single result');
+      const { data, errors } = response.body.singleResult;
+      return { data: data as T | null | undefined, errors, queries };
+    },
+    async close() {
+      await server.stop();
+      await rt.close();
+    },
+  };
+}
