@@ -3,27 +3,14 @@
  * is a BAD_USER_INPUT error; an id that names nothing gives null.
  */
 import { AppError } from '../../errors.js';
+import { checkId } from '../arguments.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { labelOfId } from '../../queries/nodeQueries.js';
 import { allSources } from '../../queries/nodeQueries.js';
 import type { NodeRecord } from '../../queries/records.js';
 import type { NodeLabel } from '../../../seed/graph/vocabulary.js';
 import type { GraphContext } from '../context.js';
 
 export const MAX_IDS = 100;
-
-/** Checks an id's shape, naming the argument in the error. */
-export function checkId(id: string, argument = 'id'): void {
-  if (id.length > 200 || labelOfId(id) === undefined) {
-    throw new AppError(
-      'BAD_USER_INPUT',
-      `Argument "${argument}" is not a valid id: ids look like "person:keir-starmer" or "commitment:uk-ukraine-era-loan-2-26bn".`,
-      {
-        details: { argument },
-      },
-    );
-  }
-}
 
 async function typed(label: NodeLabel, id: string, ctx: GraphContext): Promise<NodeRecord | null> {
   checkId(id);
