@@ -8,15 +8,23 @@ import { defineConfig } from 'vitest/config';
  * Database tiers run one file at a time because they share one test database.
  */
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (`main`) and ESM (`module`). Node, and so Apollo and graphql-tools,
+    // load the CommonJS build; Vite would give our sources the ESM one, and graphql refuses types
+    // "from another module or realm". One instance for everyone, as in production.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -27,6 +35,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -170,10 +170,10 @@ describe('planGraph', () => {
 
   it('gives entities aliases, honorifics and search text from their mentions', () => {
     expect(node('person:john-healey')?.props).toMatchObject({
-      aliases: ['John Healey', 'Mr Healey'],
+      aliases: ['Defence Secretary John Healey', 'John Healey', 'Mr Healey'],
       honorifics: ['Mr'],
-      searchText: 'John Healey | Mr Healey',
-      mentionCount: 4n,
+      searchText: 'John Healey | Defence Secretary John Healey | Mr Healey',
+      mentionCount: 5n,
     });
     const surfaceForms = rels({ type: 'SUPPORTED_BY', from: 'person:keir-starmer' }).map((r) => r.props.surfaceForm);
     expect(new Set(surfaceForms)).toEqual(new Set(['Sir Keir Starmer', 'The British Prime Minister']));

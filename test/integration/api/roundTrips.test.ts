@@ -1,0 +1,80 @@
+/**
+ * Execution without N+1: a request's database round trips are bounded by the depth of its
+ * selection, not by how many items it returns.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiHarness, type ApiHarness } from '../../support/apiHarness.js';
+
+/** Five levels of relationship fields under each root node. */
+const NESTED = `query Nested($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    id
+    ... on Commitment {
+      donors {
+        ... on Nation { name commitmentsMade { name recipients { ... on Nation { name } } evidence { quote source { id } } } }
+      }
+      evidence { quote supports { id } }
+    }
+  }
+}`;
+
+describe('round trips per request', () => {
+  let api: ApiHarness;
+  let commitmentIds: string[];
+
+  beforeAll(async () => {
+    api = await apiHarness();
+    const { data } = await api.execute<{ sources: { evidence: { supports: { id: string }[] }[] }[] }>(
+      '{ sources { evidence { supports { id } } } }',
+    );
+    commitmentIds = [...new Set(data?.sources.flatMap((s) => s.evidence.flatMap((e) => e.supports.map((n) => n.id))) ?? [])]
+      .filter((id) => id.startsWith('commitment:'))
+      .sort();
+  }, 120_000);
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('does not grow with the number of items returned', async () => {
+    expect(commitmentIds.length).toBe(11);
+    // One commitment that walks every field of the selection (its donor is a nation) …
+    const one = await api.execute(NESTED, { ids: ['commitment:uk-ukraine-era-loan-2-26bn'] });
+    const all = await api.execute(NESTED, { ids: commitmentIds });
+    expect(one.errors).toBeUndefined();
+    expect(all.errors).toBeUndefined();
+    // … against all of them: many more items …
+    expect(JSON.stringify(all.data).length).toBeGreaterThan(5 * JSON.stringify(one.data).length);
+    // … and no more queries: at most one per (field, depth) of the selection — the root lookup plus
+    // donors, commitmentsMade, recipients, evidence ×2, supports, source = 8. A larger request may
+    // need fewer, when the per-request cache already holds what a deeper level asks for.
+    const bound = 8;
+    expect(one.queries.length).toBeLessThanOrEqual(bound);
+    expect(all.queries.length).toBeLessThanOrEqual(one.queries.length);
+  });
+
+  it('batches each relationship field into one named query per level', async () => {
+    const { queries } = await api.execute(NESTED, { ids: commitmentIds });
+    const names = queries.map((q) => q.name);
+    // Commitment.evidence is selected at two depths; every other field at one.
+    for (const name of new Set(names))
+      expect(names.filter((n) => n === name).length).toBeLessThanOrEqual(name === 'relation.Commitment.evidence' ? 2 : 1);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'node.byId.Commitment',
+        'relation.Commitment.donors',
+        'relation.Nation.commitmentsMade',
+        'relation.Commitment.recipients',
+      ]),
+    );
+  });
+
+  it('answers a whole source with every evidence span and what each supports in a handful of queries', async () => {
+    const { data, queries, errors } = await api.execute<{ sources: { evidence: { supports: unknown[] }[] }[] }>(
+      '{ sources { evidence { quote supports { id name ... on Commitment { donors { ... on Nation { name } } } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const evidence = data?.sources[0]?.evidence ?? [];
+    expect(evidence.length).toBe(213);
+    expect(queries.length).toBeLessThanOrEqual(4);
+  });
+});
