@@ -148,9 +148,9 @@ export type CommitmentTotals = {
   currency: Scalars['String']['output'];
   groupBy: TotalsGroupBy;
   groups: Array<TotalsGroup>;
-  /** Parts (instalments) skipped because their parent is counted. */
+  /** Parts (instalments) skipped because their parent is counted. A part whose parent the filter leaves out counts itself. */
   partsSkipped: Scalars['Int']['output'];
-  /** Commitments with an amount that could not be converted into `currency`. */
+  /** Commitments with an amount that could not be converted into `currency` (no stated rate for it); in no group. */
   unconverted: Array<Commitment>;
   /** Commitments with no monetary amount (e.g. a policy target), not in any total. */
   withoutAmount: Scalars['Int']['output'];
@@ -626,9 +626,11 @@ export type Query = {
   __typename?: 'Query';
   commitment: Maybe<Commitment>;
   /**
-   * Totals of commitments' amounts grouped by donor, recipient or kind, in one currency. Parts
-   * (instalments) are counted once, inside their parent. Says which conversion each figure used;
-   * amounts that cannot be converted are listed, never guessed.
+   * Totals of commitments' amounts grouped by donor, recipient or kind, in one currency (an ISO 4217
+   * code, e.g. GBP). Parts (instalments) are counted once, inside their parent. An amount converts
+   * only with an exchange rate its source states for it (an ExchangeRate that CONVERTS it, read
+   * directly or inverted); says which conversion each figure used; amounts that cannot be converted
+   * are listed, never guessed.
    */
   commitmentTotals: CommitmentTotals;
   /** Commitments with filters, sorting and Relay cursor pagination (first ≤ 100). */
@@ -672,8 +674,8 @@ export type Query = {
   /** Statements with filters and Relay cursor pagination (first ≤ 100). */
   statements: StatementConnection;
   /**
-   * Events and dated commitments in time order (time relative to publication, then name), with
-   * the precision each time was stated with. Items with no usable time come last.
+   * Events and dated commitments in time order (days from publication, then a stated date, then
+   * name), with the precision each time was stated with. Items with no usable time come last.
    */
   timeline: TimelineConnection;
 };
@@ -1182,7 +1184,10 @@ export type Topic = Evidenced & Node & {
 
 export type TotalsGroup = {
   __typename?: 'TotalsGroup';
-  /** The donor or recipient (null when grouping by kind). */
+  /**
+   * The donor or recipient; null when grouping by kind, and for the group of commitments that have
+   * no donor ("(no donor)") or no recipient ("(no recipient)").
+   */
   actor: Maybe<Actor>;
   /** True when any amount in the total is approximate, a bound or a forecast. */
   approximate: Scalars['Boolean']['output'];
@@ -1191,8 +1196,13 @@ export type TotalsGroup = {
   count: Scalars['Int']['output'];
   /** The kind (null unless grouping by kind). */
   kind: Maybe<CommitmentKind>;
-  /** A label for the group: the actor's name or the kind. */
+  /** A label for the group: the actor's name, "(no donor)", "(no recipient)", or the kind as stored (`financial`). */
   label: Scalars['String']['output'];
+  /**
+   * The sum of the group's amounts in the requested currency, rounded to its minor unit. A commitment
+   * with several donors (or recipients) counts fully in each one's group, so the totals of all
+   * groups may add up to more than the money committed.
+   */
   total: Scalars['Float']['output'];
 };
 
