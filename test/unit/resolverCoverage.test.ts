@@ -56,4 +56,9 @@ describe('resolver coverage', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('resolves every root query field', () => {
+    const fields = Object.keys(schema.getQueryType()?.getFields() ?? {});
+    expect(fields.filter((f) => merged.Query?.[f] === undefined)).toEqual([]);
+  });
 });

@@ -1,0 +1,159 @@
+/**
+ * Query.search against the seeded graph: aliases from the source's surface forms, ranking, type
+ * filters, bounds, and hostile text that must never reach Lucene as syntax.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiHarness, type ApiHarness, type OperationResult } from '../../support/apiHarness.js';
+
+interface Hit {
+  score: number;
+  node: { __typename: string; id: string; name: string };
+}
+
+const SEARCH = `query Search($query: String!, $types: [SearchableType!], $first: Int) {
+  search(query: $query, types: $types, first: $first) { score node { __typename id name } }
+}`;
+
+describe('search', () => {
+  let api: ApiHarness;
+  const search = (query: string, variables: Record<string, unknown> = {}): Promise<OperationResult<{ search: Hit[] }>> =>
+    api.execute<{ search: Hit[] }>(SEARCH, { query, ...variables });
+  const ids = async (query: string, variables: Record<string, unknown> = {}): Promise<string[]> => {
+    const result = await search(query, variables);
+    expect(result.errors).toBeUndefined();
+    return (result.data?.search ?? []).map((hit) => hit.node.id);
+  };
+
+  beforeAll(async () => {
+    api = await apiHarness();
+  }, 120_000);
+  afterAll(async () => {
+    await api.close();
+  });
+
+  describe('finds entities by the aliases the source uses', () => {
+    it.each([
+      ['Mr Healey', 'person:john-healey'],
+      ['Ms Reeves', 'person:rachel-reeves'],
+      ['Sir Keir Starmer', 'person:keir-starmer'],
+      ['Sir Keir', 'person:keir-starmer'],
+      ['President Trump', 'person:donald-trump'],
+      ['Britain', 'nation:gb'],
+      ['Coalition of the willing', 'group:coalition-of-the-willing'],
+    ])('"%s" → %s first', async (query, expected) => {
+      expect((await ids(query))[0]).toBe(expected);
+    });
+
+    it.each([
+      ['Chancellor', 'office:gb-chancellor-of-the-exchequer', 'person:rachel-reeves'],
+      ['The British Prime Minister', 'office:gb-prime-minister', 'person:keir-starmer'],
+    ])('"%s" finds the office and its holder, whom the source calls so, as the two best hits', async (query, office, person) => {
+      const top = (await ids(query)).slice(0, 2);
+      expect(top.sort()).toEqual([office, person]);
+    });
+
+    it('matches the start of a word, so a half-typed name is enough', async () => {
+      expect((await ids('Keir Starm'))[0]).toBe('person:keir-starmer');
+      expect((await ids('heal'))[0]).toBe('person:john-healey');
+    });
+
+    it('finds commitments by name and statements by their text', async () => {
+      expect((await ids('£2.26 billion'))[0]).toBe('commitment:uk-ukraine-era-loan-2-26bn');
+      expect(await ids('reliable partner', { types: ['STATEMENT'] })).toEqual(['statement:reeves-ukraine-needs-our-support']);
+    });
+
+    it('needs every word: "Mr Healey" finds no other "Mr"', async () => {
+      expect(await ids('Mr Healey', { types: ['PERSON'] })).toEqual(['person:john-healey']);
+    });
+  });
+
+  it('ranks by score, best first, with ids breaking ties', async () => {
+    const result = await search('Healey', { first: 50 });
+    const hits = result.data?.search ?? [];
+    expect(hits.length).toBeGreaterThan(1);
+    for (let i = 1; i < hits.length; i += 1) {
+      const [a, b] = [hits[i - 1], hits[i]] as [Hit, Hit];
+      expect(a.score > b.score || (a.score === b.score && a.node.id < b.node.id)).toBe(true);
+    }
+    expect(hits.every((hit) => hit.score > 0)).toBe(true);
+  });
+
+  it('filters by type', async () => {
+    const people = await search('Starmer', { types: ['PERSON'] });
+    expect(people.data?.search.map((h) => [h.node.__typename, h.node.id])).toEqual([['Person', 'person:keir-starmer']]);
+    const events = await search('Starmer', { types: ['EVENT'] });
+    const eventHits = events.data?.search ?? [];
+    expect(eventHits.map((h) => h.node.id)).toContain('event:starmer-meets-european-leaders-friday');
+    expect(eventHits.every((h) => h.node.__typename === 'Event')).toBe(true);
+    const either = await ids('Starmer', { types: ['PERSON', 'EVENT'], first: 50 });
+    expect(either).toContain('person:keir-starmer');
+    expect(either).toContain('event:starmer-meets-european-leaders-friday');
+  });
+
+  it('returns at most `first` hits, and refuses more than 50', async () => {
+    expect(await ids('peace', { first: 2 })).toHaveLength(2);
+    const tooMany = await search('peace', { first: 51 });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors?.[0]?.message).toMatch(/"first".*50/);
+  });
+
+  it('refuses an empty, blank or over-long query, naming the limit', async () => {
+    for (const query of ['', '   \n\t']) {
+      const result = await search(query);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toContain('"query"');
+    }
+    const long = await search('Healey '.repeat(43));
+    expect(long.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(long.errors?.[0]?.message).toContain('200');
+  });
+
+  it('does not match Zelenskyy (the source spells it Zelensky) but does match Zelensky', async () => {
+    expect(await ids('Zelensky', { types: ['PERSON'] })).toEqual(['person:volodymyr-zelensky']);
+  });
+
+  describe('hostile text is plain words, never Lucene syntax', () => {
+    it.each([
+      '"',
+      ')(',
+      '*:*',
+      'AND OR NOT',
+      'name:*',
+      'Healey~',
+      'Healey^100',
+      '[a TO z]',
+      '{!lucene}',
+      '\\',
+      '/.*/',
+      'a'.repeat(200),
+      '-Healey +',
+    ])('%s gives results or BAD_USER_INPUT, never an internal error', async (query) => {
+      const result = await search(query, { first: 50 });
+      const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+      expect(codes.filter((code) => code !== 'BAD_USER_INPUT')).toEqual([]);
+      if (!result.errors) expect(Array.isArray(result.data?.search)).toBe(true);
+    });
+
+    it('a query of punctuation only finds nothing (it is not a match-all)', async () => {
+      expect(await ids('*:*')).toEqual([]);
+      expect(await ids('")(')).toEqual([]);
+    });
+
+    it('a 300-character query is refused', async () => {
+      const result = await search('x'.repeat(300));
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('OR typed by a user is a word, not an operator', async () => {
+      // As an operator it would find both people; as a required word it finds neither (no alias holds "or").
+      const found = await ids('Healey OR Reeves', { first: 50 });
+      expect(found).not.toContain('person:john-healey');
+      expect(found).not.toContain('person:rachel-reeves');
+    });
+
+    it('quotes and wildcards around a name still find it', async () => {
+      expect((await ids('"Healey"'))[0]).toBe('person:john-healey');
+      expect((await ids('(Reeves)'))[0]).toBe('person:rachel-reeves');
+    });
+  });
+});
