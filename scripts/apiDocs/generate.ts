@@ -29,7 +29,10 @@ async function main(): Promise<void> {
     const examples = loadExamples();
     const results = new Map<string, unknown>();
     for (const example of examples) {
-      const response = await server.executeOperation({ query: example.operation }, { contextValue: createContext(runtime.executor, 'docs') });
+      const response = await server.executeOperation(
+        { query: example.operation },
+        { contextValue: createContext(runtime.executor, 'docs') },
+      );
       if (response.body.kind !== 'single') throw new Error(`${example.name}: expected a single result`);
       const { data, errors } = response.body.singleResult;
       const result = errors ? { errors, data } : { data };
