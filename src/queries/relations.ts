@@ -4,7 +4,7 @@
  * entry (`UNWIND $ids …`), so a field costs one round trip per depth level however many parents
  * ask for it. Labels and types come from the model's vocabulary, never from a request.
  */
-import type { NodeLabel, RelType } from '../../seed/graph/vocabulary.js';
+import { ENTITY_LABELS, FACT_LABELS, type NodeLabel, type RelType } from '../../seed/graph/vocabulary.js';
 import { cypher, type NamedQuery } from '../db/cypher.js';
 import { projectNode } from './records.js';
 
@@ -20,22 +20,8 @@ export interface RelationSpec {
 }
 
 type ActorLabel = 'Person' | 'Nation' | 'Organization' | 'Group';
-const EVIDENCED_LABELS = [
-  'Person',
-  'Nation',
-  'Organization',
-  'Group',
-  'Place',
-  'Office',
-  'Topic',
-  'Tenure',
-  'Commitment',
-  'Funding',
-  'ExchangeRate',
-  'Event',
-  'Statement',
-  'Stance',
-] as const satisfies readonly NodeLabel[];
+/** Entities and facts: every node that rests on evidence. */
+const EVIDENCED_LABELS: readonly NodeLabel[] = [...ENTITY_LABELS, ...FACT_LABELS];
 
 const evidenceOf = (from: NodeLabel): RelationSpec => ({ from, type: 'SUPPORTED_BY', direction: 'out', order: 'position' });
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { resolvers } from '../../src/graphql/resolvers/index.js';
 import { RELATIONS } from '../../src/queries/relations.js';
+import { NODE_LABELS } from '../../seed/graph/vocabulary.js';
 
 const schema = buildSchema();
 const merged: Record<string, Record<string, unknown>> = {};
@@ -17,24 +18,7 @@ for (const map of resolvers) {
 }
 
 /** Object types whose values are stored records (the rest are built by resolvers in full). */
-const RECORD_TYPES = [
-  'Source',
-  'Evidence',
-  'Person',
-  'Nation',
-  'Organization',
-  'Group',
-  'Place',
-  'Office',
-  'Topic',
-  'Tenure',
-  'Commitment',
-  'Funding',
-  'ExchangeRate',
-  'Event',
-  'Statement',
-  'Stance',
-];
+const RECORD_TYPES: readonly string[] = NODE_LABELS;
 
 describe('resolver coverage', () => {
   it('maps every relation table entry to a field of the schema', () => {

@@ -16,6 +16,7 @@ import {
   type ParticipationRecord,
 } from '../../queries/records.js';
 import { RELATIONS, type RelationKey } from '../../queries/relations.js';
+import { ENTITY_LABELS, FACT_LABELS } from '../../../seed/graph/vocabulary.js';
 import type { GraphContext } from '../context.js';
 import { storedEnumResolvers, STORED_ENUMS } from '../enums.js';
 
@@ -122,25 +123,10 @@ const ENTITY_FIELDS: Record<string, FieldResolver> = {
   mentions,
 };
 
-const EVIDENCED_TYPES = [
-  'Person',
-  'Nation',
-  'Organization',
-  'Group',
-  'Place',
-  'Office',
-  'Topic',
-  'Tenure',
-  'Commitment',
-  'Funding',
-  'ExchangeRate',
-  'Event',
-  'Statement',
-  'Stance',
-];
-const ENTITY_TYPES = ['Person', 'Nation', 'Organization', 'Group', 'Place', 'Office', 'Topic'];
+const EVIDENCED_TYPES: readonly string[] = [...ENTITY_LABELS, ...FACT_LABELS];
+const ENTITY_TYPES: readonly string[] = ENTITY_LABELS;
 /** Claims of one source (and document-specific groups): they name their source. */
-const SOURCED_TYPES = ['Group', 'Tenure', 'Commitment', 'Funding', 'ExchangeRate', 'Event', 'Statement', 'Stance'];
+const SOURCED_TYPES: readonly string[] = ['Group', ...FACT_LABELS];
 
 /** Builds the resolver map: computed fields by hand, relationship fields from RELATIONS. */
 function buildNodeResolvers(): Record<string, Record<string, FieldResolver>> {
