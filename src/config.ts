@@ -13,6 +13,8 @@ const csv = z.string().transform((s) =>
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -42,6 +44,22 @@ const EnvSchema = z.object({
   CORS_ORIGINS: csv.default([]),
   /** Largest accepted request body. */
   MAX_BODY_BYTES: positiveInt(100_000),
+  /** Deepest selection nesting an operation may have. */
+  MAX_DEPTH: positiveInt(10),
+  /** Most aliases an operation may use. */
+  MAX_ALIASES: positiveInt(20),
+  /** Highest estimated cost of an operation: 1 per field, lists weighted by their page size. */
+  MAX_COST: positiveInt(20_000),
+  /** Most lexical tokens in an operation's text (stops huge documents before they are parsed). */
+  MAX_TOKENS: positiveInt(5_000),
+  /** Largest page size (`first`) a list accepts. */
+  MAX_PAGE_SIZE: positiveInt(100),
+  /** Schema introspection; default on except in production. */
+  ENABLE_INTROSPECTION: bool.optional(),
+  /** Apollo Sandbox landing page at the GraphQL URL; default on except in production. */
+  ENABLE_LANDING_PAGE: bool.optional(),
+  /** A persisted-operation manifest (Apollo's JSON format); when set, only its operations run. */
+  PERSISTED_OPERATIONS_FILE: z.string().min(1).optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -64,6 +82,22 @@ export interface Config {
     startupAttempts: number;
   };
   corsOrigins: string[];
+  maxBodyBytes: number;
+  /** What one request may cost; every refusal names the limit and its value. */
+  limits: Limits;
+  introspection: boolean;
+  landingPage: boolean;
+  persistedOperationsFile: string | undefined;
+}
+
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+  maxPageSize: number;
+  /** Server-side timeout of each database transaction. */
+  queryTimeoutMs: number;
   maxBodyBytes: number;
 }
 
@@ -107,5 +141,17 @@ export function loadConfig(env: Env = process.env): Config {
     },
     corsOrigins: e.CORS_ORIGINS,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    limits: {
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxCost: e.MAX_COST,
+      maxTokens: e.MAX_TOKENS,
+      maxPageSize: e.MAX_PAGE_SIZE,
+      queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+    },
+    introspection: e.ENABLE_INTROSPECTION ?? e.NODE_ENV !== 'production',
+    landingPage: e.ENABLE_LANDING_PAGE ?? e.NODE_ENV !== 'production',
+    persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE,
   };
 }

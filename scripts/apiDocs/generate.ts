@@ -4,11 +4,9 @@
  * docs/api.md. Uses the dedicated test instance, never the dev data.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
 import { loadConfig } from '../../src/config.js';
-import { createContext, type GraphContext } from '../../src/graphql/context.js';
-import { createFormatError } from '../../src/graphql/formatError.js';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { createContext } from '../../src/graphql/context.js';
+import { createApolloServer } from '../../src/graphql/createApolloServer.js';
 import { createLogger } from '../../src/logger.js';
 import { connectRuntime } from '../../src/runtime.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
@@ -22,7 +20,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: 'silent', NEO4J_URI: conn.uri, NEO4J_PASSWORD: conn.password });
   const logger = createLogger(config);
   const runtime = await connectRuntime(config, conn, logger);
-  const server = new ApolloServer<GraphContext>({ schema: buildSchema(), formatError: createFormatError(logger) });
+  const server = createApolloServer(config, logger);
   try {
     await prepareGraph(runtime.executor, logger);
     await server.start();
@@ -31,7 +29,7 @@ async function main(): Promise<void> {
     for (const example of examples) {
       const response = await server.executeOperation(
         { query: example.operation },
-        { contextValue: createContext(runtime.executor, 'docs') },
+        { contextValue: createContext(runtime.executor, 'docs', config.limits) },
       );
       if (response.body.kind !== 'single') throw new Error(`${example.name}: expected a single result`);
       const { data, errors } = response.body.singleResult;

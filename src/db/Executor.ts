@@ -36,9 +36,16 @@ export class Executor {
     private readonly options: ExecutorOptions,
   ) {}
 
-  /** The same executor reporting queries to another listener (one per request). */
+  /** The same executor also reporting its queries to `onQuery` (listeners add up: one per request, one per test …). */
   withListener(onQuery: (event: QueryEvent) => void): Executor {
-    return new Executor(this.driver, { ...this.options, onQuery });
+    const previous = this.options.onQuery;
+    return new Executor(this.driver, {
+      ...this.options,
+      onQuery: (event) => {
+        previous?.(event);
+        onQuery(event);
+      },
+    });
   }
 
   read(query: NamedQuery, params: Params = {}): Promise<Row[]> {

@@ -16,6 +16,8 @@ const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'LIMIT_EXCEEDED',
+  'PERSISTED_QUERY_NOT_ALLOWED',
 ]);
 
 export function createFormatError(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
@@ -29,7 +31,10 @@ export function createFormatError(logger: Logger): (formatted: GraphQLFormattedE
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      // Keep what names a limit (limit, max, actual); drop anything else, such as a stack trace.
+      const { limit, max, actual } = formatted.extensions ?? {};
+      const details = limit === undefined ? {} : { limit, max, actual };
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...details } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {

@@ -6,18 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Config } from '../config.js';
 import type { Executor } from '../db/Executor.js';
-import { createContext, type GraphContext } from '../graphql/context.js';
-import { createFormatError } from '../graphql/formatError.js';
-import { buildSchema } from '../graphql/schema.js';
+import { createContext } from '../graphql/context.js';
+import { createApolloServer } from '../graphql/createApolloServer.js';
 import type { Logger } from '../logger.js';
 
 export interface RunningServer {
@@ -33,18 +29,7 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<GraphContext>({
-    schema: buildSchema(),
-    includeStacktraceInErrorResponses: false,
-    introspection: config.nodeEnv !== 'production',
-    formatError: createFormatError(logger),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      config.nodeEnv === 'production'
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
-    ],
-  });
+  const apollo = createApolloServer(config, logger, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
 
   app.use((req, res, next) => {
@@ -76,7 +61,7 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
         const requestExecutor = executor.withListener((event) => {
           logger.debug({ requestId, query: event }, 'cypher');
         });
-        return Promise.resolve(createContext(requestExecutor, requestId));
+        return Promise.resolve(createContext(requestExecutor, requestId, config.limits));
       },
     }),
   );

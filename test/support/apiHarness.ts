@@ -2,12 +2,10 @@
  * Runs GraphQL operations against the real schema, resolvers and error formatting, on the
  * seeded test Neo4j, without HTTP. Counts the Cypher round trips each operation makes.
  */
-import { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { QueryEvent } from '../../src/db/Executor.js';
-import { createContext, type GraphContext } from '../../src/graphql/context.js';
-import { createFormatError } from '../../src/graphql/formatError.js';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { createContext } from '../../src/graphql/context.js';
+import { createApolloServer } from '../../src/graphql/createApolloServer.js';
 import { createLogger } from '../../src/logger.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
 import { testRuntime } from './testRuntime.js';
@@ -24,22 +22,21 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-/** Seeds the test database with the project's seed data and returns an executor of operations. */
-export async function apiHarness(): Promise<ApiHarness> {
-  const rt = await testRuntime();
+/** Seeds the test database with the project's seed data and returns an executor of operations (settings as in production, unless overridden). */
+export async function apiHarness(overrides: Record<string, string> = {}): Promise<ApiHarness> {
+  const rt = await testRuntime(overrides);
   const logger = createLogger({ logLevel: 'silent' });
   await prepareGraph(rt.executor, logger);
-  const server = new ApolloServer<GraphContext>({
-    schema: buildSchema(),
-    includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(logger),
-  });
+  const server = createApolloServer(rt.config, logger);
   await server.start();
   return {
     async execute<T>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>> {
       const queries: QueryEvent[] = [];
       const executor = rt.executor.withListener((event) => queries.push(event));
-      const response = await server.executeOperation({ query, variables }, { contextValue: createContext(executor, 'test') });
+      const response = await server.executeOperation(
+        { query, variables },
+        { contextValue: createContext(executor, 'test', rt.config.limits) },
+      );
       if (response.body.kind !== 'single') throw new Error('Expected a single result');
       const { data, errors } = response.body.singleResult;
       return { data: data as T | null | undefined, errors, queries };

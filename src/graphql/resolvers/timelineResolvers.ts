@@ -22,7 +22,7 @@ function timeOfItem(subject: NodeRecord): TimeRef {
 export const timelineResolvers: Resolvers = {
   Query: {
     timeline: async (_p, args, ctx) => {
-      const page = await timelinePage(ctx.executor, { ...args, first: checkFirst(args.first, DEFAULT_PAGE_SIZE) });
+      const page = await timelinePage(ctx.executor, { ...args, first: checkFirst(args.first, DEFAULT_PAGE_SIZE, ctx.limits.maxPageSize) });
       return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: { time: timeOfItem(node), subject: node } })) };
     },
   },

@@ -1,0 +1,47 @@
+/**
+ * The one way this project builds its Apollo Server: schema, limits, security settings, error
+ * masking and request log. The HTTP server, the test harness and the docs generator all use it,
+ * so tests and documented examples run under exactly the production rules.
+ */
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { GraphContext } from './context.js';
+import { createFormatError } from './formatError.js';
+import { costLimitPlugin, limitRules } from './limits.js';
+import { persistedOperations } from './plugins/persistedOperations.js';
+import { requestLogPlugin } from './plugins/requestLogPlugin.js';
+import { buildSchema } from './schema.js';
+
+export function createApolloServer(
+  config: Config,
+  logger: Logger,
+  extraPlugins: ApolloServerPlugin<GraphContext>[] = [],
+): ApolloServer<GraphContext> {
+  const schema = buildSchema();
+  const persisted = config.persistedOperationsFile ? persistedOperations(config.persistedOperationsFile) : undefined;
+  if (persisted) logger.info({ operations: persisted.size }, 'only persisted operations are allowed');
+  return new ApolloServer<GraphContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
+    // Refuses GET and simple-form POSTs that a browser could send cross-site without a preflight.
+    csrfPrevention: true,
+    // Stops documents with huge numbers of tokens before they are parsed at all.
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: limitRules(config.limits),
+    persistedQueries: persisted ? { cache: persisted.cache } : false,
+    formatError: createFormatError(logger),
+    plugins: [
+      ...extraPlugins,
+      config.landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(schema, config.limits),
+      requestLogPlugin(logger),
+      ...(persisted ? [persisted.plugin] : []),
+    ],
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * What one request may cost. Depth and aliases are GraphQL validation rules (GraphQL Armor); the
+ * cost is estimated before execution (graphql-query-complexity): 1 per field, a list's subtree
+ * multiplied by its page size (`first`, `limit`, the number of `ids`), and a relationship list
+ * without a page size by an assumed fan-out. Each refusal names the limit and its value.
+ */
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isListType,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Limits } from '../config.js';
+import type { GraphContext } from './context.js';
+
+/** Assumed size of a relationship list (e.g. a nation's commitments), which has no page size. */
+export const RELATION_LIST_FANOUT = 10;
+
+/** The validation rules enforcing depth and aliases. */
+export function limitRules(limits: Limits): ValidationRule[] {
+  // Armor's rules throw on rejection unless told otherwise, which Apollo would take for a crash;
+  // reporting through the validation context makes it an ordinary validation error instead.
+  const report = {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
+  return [
+    maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ignoreIntrospection: true, ...report }),
+    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...report }),
+  ];
+}
+
+/** A list's multiplier: its page size argument, else the assumed fan-out of a relationship list. */
+const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const pageSize =
+    typeof args.first === 'number'
+      ? args.first
+      : typeof args.limit === 'number'
+        ? args.limit
+        : Array.isArray(args.ids)
+          ? args.ids.length
+          : undefined;
+  if (pageSize !== undefined) return 1 + childComplexity * Math.max(pageSize, 1);
+  // A connection's `edges` hold the page its parent already paid for; strings are leaves.
+  const isRelationList = isListType(getNullableType(field.type)) && field.name !== 'edges' && getNamedType(field.type).name !== 'String';
+  return isRelationList ? 1 + childComplexity * RELATION_LIST_FANOUT : undefined;
+};
+
+/** Refuses, before execution, an operation whose estimated cost exceeds `limits.maxCost`. */
+export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<GraphContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ request, document, operationName }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > limits.maxCost) {
+            throw new GraphQLError(
+              `Operation cost ${cost} exceeds the limit of ${limits.maxCost} (MAX_COST). Lists count once per item of their page size; ask for smaller pages or fewer nested lists.`,
+              // A refusal is the client's to fix: 400, not the 500 Apollo gives errors thrown in plugins.
+              { extensions: { code: 'LIMIT_EXCEEDED', limit: 'MAX_COST', max: limits.maxCost, actual: cost, http: { status: 400 } } },
+            );
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
