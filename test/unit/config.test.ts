@@ -57,4 +57,15 @@ describe('loadConfig', () => {
   it('treats empty strings as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: '' }).neo4j.uri).toBeUndefined();
   });
+
+  it('reads the limits, and turns introspection and the landing page off in production unless enabled', () => {
+    const config = loadConfig({ MAX_DEPTH: '7', MAX_COST: '900', MAX_PAGE_SIZE: '50' });
+    expect(config.limits).toMatchObject({ maxDepth: 7, maxCost: 900, maxPageSize: 50, maxAliases: 20, queryTimeoutMs: 5000 });
+    expect(config.introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, landingPage: false });
+    expect(loadConfig({ NODE_ENV: 'production', ENABLE_INTROSPECTION: 'true' })).toMatchObject({ introspection: true, landingPage: false });
+    expect(() => loadConfig({ ENABLE_INTROSPECTION: 'yes', MAX_DEPTH: '0' })).toThrow(
+      /ENABLE_INTROSPECTION[\s\S]*MAX_DEPTH|MAX_DEPTH[\s\S]*ENABLE_INTROSPECTION/,
+    );
+  });
 });
