@@ -19,11 +19,12 @@ import {
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Limits } from '../config.js';
 import type { GraphContext } from './context.js';
+import { readOnlyRule } from './readOnlyRule.js';
 
 /** Assumed size of a relationship list (e.g. a nation's commitments), which has no page size. */
 export const RELATION_LIST_FANOUT = 10;
 
-/** The validation rules enforcing depth and aliases. */
+/** The validation rules: read-only operations, depth and aliases. */
 export function limitRules(limits: Limits): ValidationRule[] {
   // Armor's rules throw on rejection unless told otherwise, which Apollo would take for a crash;
   // reporting through the validation context makes it an ordinary validation error instead.
@@ -32,6 +33,7 @@ export function limitRules(limits: Limits): ValidationRule[] {
     onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
   };
   return [
+    readOnlyRule,
     maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ignoreIntrospection: true, ...report }),
     maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...report }),
   ];
@@ -59,13 +61,21 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ request, document, operationName }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // The estimator coerces the variables; when they do not fit the operation, Apollo's own
+            // check refuses the request with BAD_USER_INPUT before anything executes, so step aside.
+            if (err instanceof GraphQLError) return Promise.resolve();
+            throw err;
+          }
           if (cost > limits.maxCost) {
             throw new GraphQLError(
               `Operation cost ${cost} exceeds the limit of ${limits.maxCost} (MAX_COST). Lists count once per item of their page size; ask for smaller pages or fewer nested lists.`,

@@ -29,6 +29,18 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // Requests Node's parser rejects before Express sees them (e.g. a URL or headers over ~16 KB)
+  // still get a JSON answer rather than a bare status line.
+  httpServer.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      errors: [{ message: tooLarge ? 'Request headers or URL too large.' : 'Bad request.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   const apollo = createApolloServer(config, logger, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
 
