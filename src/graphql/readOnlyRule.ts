@@ -8,7 +8,8 @@ import { GraphQLError, OperationTypeNode, type ValidationRule } from 'graphql';
 export const readOnlyRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (node.operation !== OperationTypeNode.QUERY) {
-      const root = node.operation === OperationTypeNode.MUTATION ? context.getSchema().getMutationType() : context.getSchema().getSubscriptionType();
+      const root =
+        node.operation === OperationTypeNode.MUTATION ? context.getSchema().getMutationType() : context.getSchema().getSubscriptionType();
       if (!root) context.reportError(new GraphQLError(`This API is read-only: it has no ${node.operation} operations.`, { nodes: [node] }));
     }
   },
