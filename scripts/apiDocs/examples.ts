@@ -75,3 +75,18 @@ export function renderApiDoc(doc: string, examples: Example[], results: Map<stri
   }
   return out;
 }
+
+/**
+ * A result made comparable across databases: every relevance `score` becomes "SCORE". Lucene's
+ * scores depend on the index's statistics, which count documents deleted by earlier loads, so the
+ * same graph gives different scores in different databases; the rank order is what is stable.
+ */
+export function comparableResult(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparableResult);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === 'score' && typeof v === 'number' ? 'SCORE' : comparableResult(v)]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,199 @@
+/**
+ * The API as a child process, the way an operator runs it (`scripts/start.ts`), started with
+ * `node --import tsx` rather than `npx tsx` so that the child's pid is the real Node process whose
+ * memory we sample. Its logs go to a file under `.tmp/reliability/`; warnings and errors are
+ * counted by message, so a report can say what the API itself complained about.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { Tally } from './stats.js';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const OUTPUT_DIR = join(REPO_ROOT, '.tmp', 'reliability');
+
+const READY_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 20_000;
+const SAMPLE_EVERY_MS = 100;
+
+export interface ApiOptions {
+  port: number;
+  neo4j: { uri: string; username: string; password: string };
+  /** Name of the log file under OUTPUT_DIR. */
+  logName: string;
+}
+
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface StopResult extends ExitInfo {
+  /** From SIGTERM to exit. */
+  ms: number;
+  /** Exit code 0 after SIGTERM, within the time limit. */
+  graceful: boolean;
+}
+
+export interface ApiProcess {
+  pid: number;
+  baseUrl: string;
+  logFile: string;
+  /** Set when the process exited on its own (before `stop`). */
+  exitedEarly: () => ExitInfo | undefined;
+  /** Warning and error log lines of the API, by level and message. */
+  logProblems: Tally;
+  /** Highest VmRSS seen by sampling every 100 ms, in bytes. */
+  peakRssSampled: () => number;
+  /** The kernel's own high-water mark of the resident set (VmHWM), in bytes; read it before stopping. */
+  highWaterMark: () => number;
+  stop: () => Promise<StopResult>;
+}
+
+/** Starts the API and resolves once `/ready` answers 200; throws with the log's tail if it does not. */
+export async function startApi(options: ApiOptions): Promise<ApiProcess> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const logFile = join(OUTPUT_DIR, options.logName);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'start.ts')], {
+    cwd: REPO_ROOT,
+    env: {
+      // The child inherits this environment (PATH, HOME) plus the settings of the run.
+      // eslint-disable-next-line no-restricted-properties
+      ...process.env,
+      NEO4J_URI: options.neo4j.uri,
+      NEO4J_USERNAME: options.neo4j.username,
+      NEO4J_PASSWORD: options.neo4j.password,
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('Could not start the API process.');
+
+  let exit: ExitInfo | undefined;
+  const exited = new Promise<ExitInfo>((resolveExit) => {
+    child.once('exit', (code, signal) => {
+      exit = { code, signal };
+      resolveExit(exit);
+    });
+  });
+  let stopping = false;
+
+  const logProblems = new Tally();
+  pipeLines(child, (line) => {
+    log.write(`${line}\n`);
+    const entry = parseLogLine(line);
+    if (entry && entry.level >= 40)
+      logProblems.add(`${entry.level >= 50 ? 'error' : 'warn'}: ${entry.msg}${entry.code ? ` (${entry.code})` : ''}`);
+  });
+
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    const rss = readStatusKb(pid, 'VmRSS');
+    if (rss !== undefined) peakRss = Math.max(peakRss, rss * 1024);
+  }, SAMPLE_EVERY_MS);
+
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const api: ApiProcess = {
+    pid,
+    baseUrl,
+    logFile,
+    exitedEarly: () => (stopping ? undefined : exit),
+    logProblems,
+    peakRssSampled: () => peakRss,
+    highWaterMark: () => (readStatusKb(pid, 'VmHWM') ?? Number.NaN) * 1024,
+    stop: async () => {
+      stopping = true;
+      clearInterval(sampler);
+      const t0 = performance.now();
+      if (exit) return { ...exit, ms: 0, graceful: false };
+      child.kill('SIGTERM');
+      const result = await Promise.race([exited, sleep(STOP_TIMEOUT_MS).then(() => undefined)]);
+      if (!result) {
+        child.kill('SIGKILL');
+        const killed = await exited;
+        log.end();
+        return { ...killed, ms: performance.now() - t0, graceful: false };
+      }
+      log.end();
+      return { ...result, ms: performance.now() - t0, graceful: result.code === 0 };
+    },
+  };
+
+  try {
+    await waitReady(baseUrl, () => exit);
+  } catch (err) {
+    await api.stop();
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\nLast lines of ${logFile}:\n${tail(logFile, 15)}`);
+  }
+  return api;
+}
+
+async function waitReady(baseUrl: string, exited: () => ExitInfo | undefined): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const exit = exited();
+    if (exit) throw new Error(`The API exited during start-up (code ${exit.code}, signal ${exit.signal}).`);
+    try {
+      const res = await fetch(`${baseUrl}/ready`, { signal: AbortSignal.timeout(3000) });
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`The API was not ready within ${READY_TIMEOUT_MS / 1000} s.`);
+}
+
+/** A field of /proc/<pid>/status in kB, or undefined when the process is gone. */
+function readStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function pipeLines(child: ChildProcess, onLine: (line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) onLine(line);
+    });
+    stream?.on('end', () => {
+      if (rest) onLine(rest);
+    });
+  }
+}
+
+function parseLogLine(line: string): { level: number; msg: string; code?: string } | undefined {
+  if (!line.startsWith('{')) return undefined;
+  try {
+    const entry = JSON.parse(line) as { level?: unknown; msg?: unknown; code?: unknown };
+    if (typeof entry.level !== 'number') return undefined;
+    return {
+      level: entry.level,
+      msg: typeof entry.msg === 'string' ? entry.msg : '',
+      ...(typeof entry.code === 'string' ? { code: entry.code } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
