@@ -25,6 +25,8 @@ describe('shutdown', () => {
       const port = await freePort();
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
         env: {
+          // The child is a whole process: it needs PATH and the rest of this environment, plus its settings.
+          // eslint-disable-next-line no-restricted-properties
           ...process.env,
           NEO4J_URI: neo4j.uri,
           NEO4J_PASSWORD: neo4j.password,
