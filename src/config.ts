@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   /** Server-side limit on every API transaction. */
   NEO4J_QUERY_TIMEOUT_MS: positiveInt(5000),
   NEO4J_MAX_POOL_SIZE: positiveInt(50),
+  /** After Neo4j is found unavailable, how long requests fail at once before one tries again. */
+  NEO4J_UNAVAILABLE_COOLDOWN_MS: positiveInt(1000),
   /** Start-up: attempts to reach Neo4j, with exponential backoff between them. */
   NEO4J_STARTUP_ATTEMPTS: positiveInt(10),
   /** Comma-separated origins allowed to call the API from a browser; `*` allows any. Empty: none. */
@@ -80,6 +82,7 @@ export interface Config {
     queryTimeoutMs: number;
     maxPoolSize: number;
     startupAttempts: number;
+    unavailableCooldownMs: number;
   };
   corsOrigins: string[];
   maxBodyBytes: number;
@@ -138,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
       maxPoolSize: e.NEO4J_MAX_POOL_SIZE,
       startupAttempts: e.NEO4J_STARTUP_ATTEMPTS,
+      unavailableCooldownMs: e.NEO4J_UNAVAILABLE_COOLDOWN_MS,
     },
     corsOrigins: e.CORS_ORIGINS,
     maxBodyBytes: e.MAX_BODY_BYTES,

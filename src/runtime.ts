@@ -5,6 +5,7 @@
 import type { Driver, ServerInfo } from 'neo4j-driver';
 import type { Config } from './config.js';
 import { createDriver, waitForNeo4j, type Neo4jTarget } from './db/driver.js';
+import { CircuitBreaker } from './db/CircuitBreaker.js';
 import { Executor } from './db/Executor.js';
 import type { Logger } from './logger.js';
 
@@ -24,7 +25,11 @@ export async function connectRuntime(config: Config, target: Neo4jTarget, logger
         `Neo4j at ${target.uri} not reachable yet; retrying`,
       ),
     );
-    const executor = new Executor(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
+    const executor = new Executor(driver, {
+      database: config.neo4j.database,
+      timeoutMs: config.neo4j.queryTimeoutMs,
+      breaker: new CircuitBreaker(config.neo4j.unavailableCooldownMs),
+    });
     return { driver, executor, serverInfo, close: () => driver.close() };
   } catch (err) {
     await driver.close();

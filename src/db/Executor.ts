@@ -4,7 +4,8 @@
  * driver errors mapped to AppErrors, and the session always closed.
  */
 import { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { fromDatabaseError } from '../errors.js';
+import { AppError, fromDatabaseError } from '../errors.js';
+import type { CircuitBreaker } from './CircuitBreaker.js';
 import type { NamedQuery } from './cypher.js';
 import { toPlain, type Plain } from './toPlain.js';
 
@@ -24,6 +25,8 @@ export type TxRunner = (query: NamedQuery, params?: Params) => Promise<Row[]>;
 
 export interface ExecutorOptions {
   database: string;
+  /** Shared by an executor and its per-request copies: fails requests fast during an outage. */
+  breaker?: CircuitBreaker;
   /** Server-side timeout for each transaction, in ms. */
   timeoutMs: number;
   /** Called after every query: the request log and the round-trip counting tests use it. */
@@ -65,19 +68,27 @@ export class Executor {
     return this.transaction('WRITE', operation, work, timeoutMs);
   }
 
-  /** True when Neo4j answers a trivial query within `timeoutMs`. */
+  /**
+   * True when Neo4j answers a trivial query within `timeoutMs` — a hard bound, also while a
+   * connection attempt hangs. The readiness probe; a success also closes the circuit breaker.
+   */
   async ping(timeoutMs = 2000): Promise<boolean> {
     const session = this.session('READ');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const probe = session
+      .executeRead((tx) => tx.run('RETURN 1'), { timeout: timeoutMs, metadata: { app: 'ukraine-support-graph', operation: 'ping' } })
+      .then(() => true)
+      .catch(() => false);
     try {
-      await session.executeRead((tx) => tx.run('RETURN 1'), {
-        timeout: timeoutMs,
-        metadata: { app: 'ukraine-support-graph', operation: 'ping' },
-      });
-      return true;
-    } catch {
-      return false;
+      const ok = await Promise.race([probe, timeout]);
+      if (ok) this.options.breaker?.closed();
+      return ok;
     } finally {
-      await session.close().catch(() => {});
+      clearTimeout(timer);
+      void probe.finally(() => session.close().catch(() => {}));
     }
   }
 
@@ -91,15 +102,24 @@ export class Executor {
     work: (run: TxRunner) => Promise<T>,
     timeoutMs?: number,
   ): Promise<T> {
+    const breaker = this.options.breaker;
+    if (breaker && !breaker.allow()) {
+      throw new AppError('UNAVAILABLE', 'The graph database is unavailable right now; try again shortly.');
+    }
     const session = this.session(mode);
     const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: 'ukraine-support-graph', operation } };
     const fn = (tx: ManagedTransaction): Promise<T> => work((query, params = {}) => this.run(tx, mode, query, params));
     try {
-      return await (mode === 'READ' ? session.executeRead(fn, config) : session.executeWrite(fn, config));
+      const result = await (mode === 'READ' ? session.executeRead(fn, config) : session.executeWrite(fn, config));
+      breaker?.closed();
+      return result;
     } catch (err) {
       // Driver errors get the API's vocabulary; an error thrown by `work` itself keeps its message
       // (the API's formatError still masks anything unexpected before it reaches a client).
-      throw err instanceof Neo4jError ? fromDatabaseError(err) : err;
+      const mapped = err instanceof Neo4jError ? fromDatabaseError(err) : err;
+      if (mapped instanceof AppError && mapped.code === 'UNAVAILABLE') breaker?.opened();
+      else if (breaker?.isOpen) breaker.closed();
+      throw mapped;
     } finally {
       await session.close().catch(() => {});
     }

@@ -15,7 +15,8 @@ export function createDriver(target: Neo4jTarget, cfg: Config['neo4j']): Driver 
   return neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
     maxConnectionPoolSize: cfg.maxPoolSize,
     connectionTimeout: cfg.connectTimeoutMs,
-    connectionAcquisitionTimeout: cfg.connectTimeoutMs * 2,
+    // A request waits for a connection at most a second longer than it takes to open one.
+    connectionAcquisitionTimeout: cfg.connectTimeoutMs + 1000,
     maxTransactionRetryTime: cfg.maxRetryTimeMs,
     disableLosslessIntegers: false,
     userAgent: 'ukraine-support-graph/0.1',

@@ -63,6 +63,11 @@ describe('an API whose Neo4j goes away', () => {
     expect(during.body.errors?.[0]?.message).toMatch(/unavailable/i);
     expect(JSON.stringify(during.body)).not.toMatch(/ECONNREFUSED|stack|Neo4jError/);
     expect(during.ms).toBeLessThan(5000);
+    // Under concurrent load every request still fails fast: the circuit breaker answers at once
+    // instead of letting each one wait for a connection attempt.
+    const burst = await Promise.all(Array.from({ length: 30 }, () => ask()));
+    expect(burst.every((r) => r.body.errors?.[0]?.extensions?.code === 'UNAVAILABLE')).toBe(true);
+    expect(Math.max(...burst.map((r) => r.ms))).toBeLessThan(1500);
     expect((await fetch(`${base}/health`)).status).toBe(200);
 
     await start(OUTAGE_INSTANCE, quiet);
