@@ -25,7 +25,10 @@ export function createFormatError(logger: Logger): (formatted: GraphQLFormattedE
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
       if (original.code === 'INTERNAL_SERVER_ERROR' || original.code === 'UNAVAILABLE') {
-        logger.warn({ err: original.originalError ?? original, path: formatted.path, code: original.code }, 'request failed');
+        // A refusal by the circuit breaker has no driver error behind it: during an outage there
+        // are thousands, and the failure that opened the breaker was already logged.
+        const level = original.originalError ? 'warn' : 'debug';
+        logger[level]({ err: original.originalError ?? original, path: formatted.path, code: original.code }, 'request failed');
       }
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
     }
