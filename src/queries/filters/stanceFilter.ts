@@ -1,24 +1,12 @@
 import type { StanceFilter } from '../../generated/graphql.js';
-import { checkId } from '../../graphql/arguments.js';
-import { emptyWhere, type WhereClause } from './whereClause.js';
+import { addIn, addLinked, emptyWhere, type WhereClause } from './whereClause.js';
 
 /** The WHERE clause of a StanceFilter over the stance bound to `v`. */
 export function stanceWhere(filter: StanceFilter | null | undefined, v = 'n'): WhereClause {
   const where = emptyWhere();
   if (!filter) return where;
-  if (filter.kind?.length) {
-    where.clauses.push(`${v}.kind IN $kinds`);
-    where.params.kinds = filter.kind;
-  }
-  if (filter.holderId) {
-    const label = checkId(filter.holderId, 'filter.holderId');
-    where.clauses.push(`EXISTS { MATCH (:${label} {id: $holderId})-[:TOOK]->(${v}) }`);
-    where.params.holderId = filter.holderId;
-  }
-  if (filter.towardsId) {
-    const label = checkId(filter.towardsId, 'filter.towardsId');
-    where.clauses.push(`EXISTS { MATCH (${v})-[:TOWARDS]->(:${label} {id: $towardsId}) }`);
-    where.params.towardsId = filter.towardsId;
-  }
+  addIn(where, `${v}.kind`, 'kinds', filter.kind);
+  addLinked(where, v, { id: filter.holderId, argument: 'filter.holderId', param: 'holderId', rel: 'TOOK', direction: 'in' });
+  addLinked(where, v, { id: filter.towardsId, argument: 'filter.towardsId', param: 'towardsId', rel: 'TOWARDS', direction: 'out' });
   return where;
 }
