@@ -3,6 +3,7 @@
  * the graph seeded, the API serving. Prints where everything is.
  */
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { describeError } from '../src/errors.js';
 import { createLogger } from '../src/logger.js';
 import { connectRuntime } from '../src/runtime.js';
 import { startServer } from '../src/server/createServer.js';
@@ -77,7 +78,7 @@ main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof LocalNeo4jError || err instanceof StartError || err instanceof SeedValidationError) {
     process.stderr.write(`${err.message}\n`);
   } else {
-    process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`Start-up failed: ${describeError(err)}\n`);
   }
   process.exit(1);
 });

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { describeError } from '../src/errors.js';
 import { createLogger } from '../src/logger.js';
 import { connectRuntime } from '../src/runtime.js';
 import { LocalNeo4jError } from '../scripts/localNeo4j/localNeo4j.js';
@@ -53,7 +54,7 @@ main().catch((err: unknown) => {
   if (err instanceof SeedValidationError || err instanceof ConfigError || err instanceof LocalNeo4jError) {
     process.stderr.write(`${err.message}\nNothing was written.\n`);
   } else {
-    process.stderr.write(`Seeding failed, nothing was written: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`Seeding failed, nothing was written: ${describeError(err)}\n`);
   }
   process.exit(1);
 });

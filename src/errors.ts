@@ -37,3 +37,15 @@ export function fromDatabaseError(err: unknown): AppError {
   }
   return new AppError('INTERNAL_SERVER_ERROR', 'Unexpected error.', { cause: err });
 }
+
+/**
+ * The whole story of an error for an operator's terminal or log (never for an API client): the
+ * AppError's message plus the database error behind it, with its code.
+ */
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err instanceof AppError ? err.originalError : undefined;
+  if (cause instanceof Neo4jError) return `${err.message} ${cause.code}: ${cause.message}`;
+  if (cause) return `${err.message} ${cause.message}`;
+  return err.message;
+}
