@@ -32,6 +32,9 @@ export const TEST_INSTANCE: InstanceSpec = { name: 'test', boltPort: 7688, httpP
 /** A throwaway instance the outage tests stop and restart under a running API. */
 export const OUTAGE_INSTANCE: InstanceSpec = { name: 'outage', boltPort: 7689, httpPort: 7476, heap: '512m', pageCache: '64m' };
 
+/** The benchmarks' instance (`scripts/bench/`): large synthetic graphs stay off dev and test. */
+export const BENCH_INSTANCE: InstanceSpec = { name: 'bench', boltPort: 7690, httpPort: 7477, heap: '4g', pageCache: '2g' };
+
 export interface LocalConnection {
   uri: string;
   username: string;

@@ -1,0 +1,55 @@
+/**
+ * Writes a synthetic dataset in the project's seed layout:
+ *   <out>/data/registry/<kind>.yaml   <out>/data/sources/<slug>.yaml   <out>/sources/<slug>.txt
+ * Files hold JSON text: JSON is YAML 1.2, so the project's own reader (`readSeedFiles.ts`,
+ * which reads `.yaml` only) loads them unchanged, and JSON is much faster to write than YAML.
+ * `format: 'yaml'` writes block YAML instead, to compare parse times.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { generateSource } from './generateSource.js';
+import { World } from './World.js';
+
+export interface DatasetOptions {
+  scale: number;
+  seed: number;
+  out: string;
+  format?: 'json' | 'yaml';
+}
+
+export interface DatasetSummary {
+  dataDir: string;
+  sources: number;
+  registry: Record<string, number>;
+  bytes: number;
+}
+
+/** Generates `scale` sources (source k depends only on seed and k) and the registry they mention. */
+export async function writeDataset({ scale, seed, out, format = 'json' }: DatasetOptions): Promise<DatasetSummary> {
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`scale must be a positive integer, got ${scale}`);
+  const dataDir = path.join(out, 'data');
+  await rm(out, { recursive: true, force: true });
+  await mkdir(path.join(dataDir, 'registry'), { recursive: true });
+  await mkdir(path.join(dataDir, 'sources'), { recursive: true });
+  await mkdir(path.join(out, 'sources'), { recursive: true });
+  const serialise = (value: unknown): string => (format === 'json' ? `${JSON.stringify(value)}\n` : stringify(value, { lineWidth: 0 }));
+  let bytes = 0;
+  const write = async (file: string, content: string): Promise<void> => {
+    bytes += Buffer.byteLength(content);
+    await writeFile(file, content);
+  };
+  const world = new World(seed);
+  for (let k = 0; k < scale; k++) {
+    const source = generateSource(world, seed, k);
+    await write(path.join(out, 'sources', `${source.slug}.txt`), source.text);
+    await write(path.join(dataDir, 'sources', `${source.slug}.yaml`), serialise(source.file));
+  }
+  const lists = world.lists();
+  const registry: Record<string, number> = {};
+  for (const [kind, entries] of Object.entries(lists) as [string, unknown[]][]) {
+    registry[kind] = entries.length;
+    await write(path.join(dataDir, 'registry', `${kind}.yaml`), serialise({ [kind]: entries }));
+  }
+  return { dataDir, sources: scale, registry, bytes };
+}
