@@ -46,7 +46,7 @@ export async function writeGraph(
     if (!vocabulary.relTypes.includes(rel.type))
       throw new Error(`Refusing to write: relationship type '${rel.type}' is not in the model's vocabulary`);
 
-  return executor.writeTransaction(
+  const deletedNodes = await executor.writeTransaction(
     'seed.writeGraph',
     async (run) => {
       for (const [label, nodes] of nodesByLabel) {
@@ -86,10 +86,13 @@ export async function writeGraph(
           }
         }
       }
-      return { ...(await countGraph(run, vocabulary)), deletedNodes };
+      return deletedNodes;
     },
     timeoutMs,
   );
+  // Counted after the commit: Neo4j answers label and type counts from its count store then,
+  // whereas inside the write transaction each count scans the transaction's own changes too.
+  return { ...(await executor.readTransaction('seed.countGraph', (run) => countGraph(run, vocabulary))), deletedNodes };
 }
 
 async function countGraph(
