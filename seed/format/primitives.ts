@@ -102,3 +102,10 @@ export const TimeSchema = z.strictObject({
   note: z.string().optional(),
 });
 export type Time = z.infer<typeof TimeSchema>;
+
+/** `{ key: schema }` → `{ key: z.array(schema).optional() }`: a file's optional lists from one map. */
+export function optionalLists<T extends Record<string, z.ZodType>>(lists: T): { [K in keyof T]: z.ZodOptional<z.ZodArray<T[K]>> } {
+  return Object.fromEntries(Object.entries(lists).map(([key, schema]) => [key, z.array(schema).optional()])) as {
+    [K in keyof T]: z.ZodOptional<z.ZodArray<T[K]>>;
+  };
+}

@@ -7,42 +7,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import {
-  CommitmentSchema,
-  EventSchema,
-  ExchangeRateSchema,
-  FundingSchema,
-  GroupSchema,
-  MentionSchema,
-  StanceSchema,
-  StatementSchema,
-  TenureSchema,
-} from './factSchemas.js';
 import type { IssueLog } from './IssueLog.js';
-import { NationSchema, OfficeSchema, OrganizationSchema, PersonSchema, PlaceSchema, TopicSchema } from './registrySchema.js';
-import { SourceMetaSchema, type SourceFile } from './sourceFileSchema.js';
+import { REGISTRY_LISTS } from './registrySchema.js';
+import { SOURCE_LISTS, SourceMetaSchema, type SourceFile } from './sourceFileSchema.js';
 import type { LoadedSource, Registry } from './ValidatedSeed.js';
-
-const REGISTRY_LISTS = {
-  people: PersonSchema,
-  nations: NationSchema,
-  organizations: OrganizationSchema,
-  places: PlaceSchema,
-  offices: OfficeSchema,
-  topics: TopicSchema,
-} as const;
-
-const SOURCE_LISTS = {
-  groups: GroupSchema,
-  fundings: FundingSchema,
-  mentions: MentionSchema,
-  tenures: TenureSchema,
-  commitments: CommitmentSchema,
-  exchangeRates: ExchangeRateSchema,
-  events: EventSchema,
-  statements: StatementSchema,
-  stances: StanceSchema,
-} as const;
 
 /** YAML files directly inside `dir`, sorted; none if the folder is missing. */
 async function yamlFiles(dir: string): Promise<string[]> {
@@ -122,12 +90,10 @@ export async function readRegistry(dataDir: string, label: string, registry: Reg
       continue;
     }
     const data = top.data as Record<string, unknown>;
-    registry.people.push(...parseItems(PersonSchema, data.people, 'people', file, log, where));
-    registry.nations.push(...parseItems(NationSchema, data.nations, 'nations', file, log, where));
-    registry.organizations.push(...parseItems(OrganizationSchema, data.organizations, 'organizations', file, log, where));
-    registry.places.push(...parseItems(PlaceSchema, data.places, 'places', file, log, where));
-    registry.offices.push(...parseItems(OfficeSchema, data.offices, 'offices', file, log, where));
-    registry.topics.push(...parseItems(TopicSchema, data.topics, 'topics', file, log, where));
+    for (const key of keys) {
+      // Each list's items are checked by its own schema, so they are of the list's type.
+      (registry[key] as object[]).push(...parseItems(REGISTRY_LISTS[key] as z.ZodType<object>, data[key], key, file, log, where));
+    }
   }
 }
 
@@ -178,15 +144,8 @@ export async function readSources(
     }
     const source: SourceFile = {
       source: meta.data,
-      groups: parseItems(GroupSchema, data.groups, 'groups', file, log, where),
-      fundings: parseItems(FundingSchema, data.fundings, 'fundings', file, log, where),
-      mentions: parseItems(MentionSchema, data.mentions, 'mentions', file, log, where),
-      tenures: parseItems(TenureSchema, data.tenures, 'tenures', file, log, where),
-      commitments: parseItems(CommitmentSchema, data.commitments, 'commitments', file, log, where),
-      exchangeRates: parseItems(ExchangeRateSchema, data.exchangeRates, 'exchangeRates', file, log, where),
-      events: parseItems(EventSchema, data.events, 'events', file, log, where),
-      statements: parseItems(StatementSchema, data.statements, 'statements', file, log, where),
-      stances: parseItems(StanceSchema, data.stances, 'stances', file, log, where),
+      // Each list's items were checked by that list's schema in SOURCE_LISTS, so they are of its type.
+      ...Object.fromEntries(keys.map((key) => [key, parseItems(SOURCE_LISTS[key] as z.ZodType<object>, data[key], key, file, log, where)])),
     };
     const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
     loaded.push({ file, data: source, text, sha256 });

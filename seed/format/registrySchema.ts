@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema } from './ids.js';
+import { optionalLists } from './primitives.js';
 
 /** Wikidata item id; only ids with good evidence are recorded, never guessed ones. */
 const WikidataSchema = z.string().regex(/^Q[1-9][0-9]*$/, { error: 'expected a Wikidata item id such as "Q145"' });
@@ -59,15 +60,18 @@ export const OfficeSchema = z.strictObject({
 /** A subject that statements and stances are about. */
 export const TopicSchema = z.strictObject({ id: idSchema('topic'), ...base });
 
+/** The entity lists of a registry file, each with the schema of its items. */
+export const REGISTRY_LISTS = {
+  people: PersonSchema,
+  nations: NationSchema,
+  organizations: OrganizationSchema,
+  places: PlaceSchema,
+  offices: OfficeSchema,
+  topics: TopicSchema,
+} as const;
+
 /** One registry file: any of the entity lists (by convention one per file, named after it). */
-export const RegistryFileSchema = z.strictObject({
-  people: z.array(PersonSchema).optional(),
-  nations: z.array(NationSchema).optional(),
-  organizations: z.array(OrganizationSchema).optional(),
-  places: z.array(PlaceSchema).optional(),
-  offices: z.array(OfficeSchema).optional(),
-  topics: z.array(TopicSchema).optional(),
-});
+export const RegistryFileSchema = z.strictObject(optionalLists(REGISTRY_LISTS));
 export type RegistryFile = z.infer<typeof RegistryFileSchema>;
 export type PersonEntry = z.infer<typeof PersonSchema>;
 export type NationEntry = z.infer<typeof NationSchema>;

@@ -14,6 +14,7 @@ import {
   TenureSchema,
 } from './factSchemas.js';
 import { idSchema } from './ids.js';
+import { optionalLists } from './primitives.js';
 
 /** The document itself. Publisher and date are null unless the text states them. */
 export const SourceMetaSchema = z.strictObject({
@@ -30,18 +31,20 @@ export const SourceMetaSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/** The fact lists of a source file, each with the schema of its items. */
+export const SOURCE_LISTS = {
+  groups: GroupSchema,
+  fundings: FundingSchema,
+  mentions: MentionSchema,
+  tenures: TenureSchema,
+  commitments: CommitmentSchema,
+  exchangeRates: ExchangeRateSchema,
+  events: EventSchema,
+  statements: StatementSchema,
+  stances: StanceSchema,
+} as const;
+
 /** Whole source file. Every list is optional so a short source stays short. */
-export const SourceFileSchema = z.strictObject({
-  source: SourceMetaSchema,
-  groups: z.array(GroupSchema).optional(),
-  fundings: z.array(FundingSchema).optional(),
-  mentions: z.array(MentionSchema).optional(),
-  tenures: z.array(TenureSchema).optional(),
-  commitments: z.array(CommitmentSchema).optional(),
-  exchangeRates: z.array(ExchangeRateSchema).optional(),
-  events: z.array(EventSchema).optional(),
-  statements: z.array(StatementSchema).optional(),
-  stances: z.array(StanceSchema).optional(),
-});
+export const SourceFileSchema = z.strictObject({ source: SourceMetaSchema, ...optionalLists(SOURCE_LISTS) });
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 export type SourceFile = z.infer<typeof SourceFileSchema>;
