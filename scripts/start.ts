@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   });
   const runtime = await connectRuntime(config, target, logger);
   logger.info({ neo4j: target.uri, server: runtime.serverInfo.agent }, 'connected to Neo4j');
-  const seeded = summarise(await prepareGraph(runtime.executor, logger));
+  // With SEED_ON_START=false the graph is served as it is: seeding is then a separate job
+  // (`npm run seed`), as in a deployment, or a benchmark that loaded its own data.
+  const seeded = config.seedOnStart ? summarise(await prepareGraph(runtime.executor, logger)) : 'served as it is (SEED_ON_START=false)';
   const server = await startServer(config, runtime.executor, logger);
 
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);

@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   ENABLE_LANDING_PAGE: bool.optional(),
   /** A persisted-operation manifest (Apollo's JSON format); when set, only its operations run. */
   PERSISTED_OPERATIONS_FILE: z.string().min(1).optional(),
+  /** `npm start` validates and loads the seed data before serving; off: serve the graph as it is. */
+  SEED_ON_START: bool.optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -91,6 +93,8 @@ export interface Config {
   introspection: boolean;
   landingPage: boolean;
   persistedOperationsFile: string | undefined;
+  /** Whether `npm start` loads the seed data before serving (a deployment may seed as a separate job). */
+  seedOnStart: boolean;
 }
 
 export interface Limits {
@@ -157,5 +161,6 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: e.ENABLE_INTROSPECTION ?? e.NODE_ENV !== 'production',
     landingPage: e.ENABLE_LANDING_PAGE ?? e.NODE_ENV !== 'production',
     persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE,
+    seedOnStart: e.SEED_ON_START ?? true,
   };
 }

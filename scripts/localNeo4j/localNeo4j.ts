@@ -35,6 +35,9 @@ export const OUTAGE_INSTANCE: InstanceSpec = { name: 'outage', boltPort: 7689, h
 /** The benchmarks' instance (`scripts/bench/`): large synthetic graphs stay off dev and test. */
 export const BENCH_INSTANCE: InstanceSpec = { name: 'bench', boltPort: 7690, httpPort: 7477, heap: '4g', pageCache: '2g' };
 
+/** A small benchmark instance for trying the harness (`npm run bench -- --instance scratch`) while `bench` measures. */
+export const SCRATCH_INSTANCE: InstanceSpec = { name: 'scratch', boltPort: 7691, httpPort: 7478, heap: '1g', pageCache: '512m' };
+
 export interface LocalConnection {
   uri: string;
   username: string;

@@ -23,6 +23,15 @@ export interface ApiOptions {
   neo4j: { uri: string; username: string; password: string };
   /** Name of the log file under OUTPUT_DIR. */
   logName: string;
+  /** The program to run (default `scripts/start.ts`) and its arguments. */
+  script?: string;
+  args?: string[];
+  /** More environment for the child (e.g. SEED_ON_START=false). */
+  env?: Record<string, string>;
+  /** Where the log file goes (default OUTPUT_DIR). */
+  outputDir?: string;
+  /** The path that answers 200 once the server is ready (default `/ready`). */
+  readyPath?: string;
 }
 
 export interface ExitInfo {
@@ -54,10 +63,12 @@ export interface ApiProcess {
 
 /** Starts the API and resolves once `/ready` answers 200; throws with the log's tail if it does not. */
 export async function startApi(options: ApiOptions): Promise<ApiProcess> {
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  const logFile = join(OUTPUT_DIR, options.logName);
+  const outputDir = options.outputDir ?? OUTPUT_DIR;
+  mkdirSync(outputDir, { recursive: true });
+  const logFile = join(outputDir, options.logName);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'start.ts')], {
+  const script = options.script ?? join(REPO_ROOT, 'scripts', 'start.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: {
       // The child inherits this environment (PATH, HOME) plus the settings of the run.
@@ -69,6 +80,7 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
       PORT: String(options.port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -126,7 +138,7 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
   };
 
   try {
-    await waitReady(baseUrl, () => exit);
+    await waitReady(`${baseUrl}${options.readyPath ?? '/ready'}`, () => exit);
   } catch (err) {
     await api.stop();
     throw new Error(`${err instanceof Error ? err.message : String(err)}\nLast lines of ${logFile}:\n${tail(logFile, 15)}`);
@@ -134,13 +146,13 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
   return api;
 }
 
-async function waitReady(baseUrl: string, exited: () => ExitInfo | undefined): Promise<void> {
+async function waitReady(readyUrl: string, exited: () => ExitInfo | undefined): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const exit = exited();
     if (exit) throw new Error(`The API exited during start-up (code ${exit.code}, signal ${exit.signal}).`);
     try {
-      const res = await fetch(`${baseUrl}/ready`, { signal: AbortSignal.timeout(3000) });
+      const res = await fetch(readyUrl, { signal: AbortSignal.timeout(3000) });
       if (res.status === 200) return;
     } catch {
       // Not listening yet.

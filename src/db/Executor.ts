@@ -3,7 +3,7 @@
  * function), with transaction metadata naming the operation, results converted to plain values,
  * driver errors mapped to AppErrors, and the session always closed.
  */
-import { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { Neo4jError, type Driver, type ManagedTransaction, type Session, type Transaction } from 'neo4j-driver';
 import { AppError, fromDatabaseError } from '../errors.js';
 import type { CircuitBreaker } from './CircuitBreaker.js';
 import type { NamedQuery } from './cypher.js';
@@ -15,6 +15,11 @@ export type Params = Record<string, unknown>;
 export interface QueryEvent {
   name: string;
   mode: 'READ' | 'WRITE';
+  /** The Cypher and its parameters, for tools that replay it (the benchmark's bare-driver floor); never logged. */
+  text: string;
+  params: Params;
+  /** `performance.now()` when the query was sent. */
+  startedAt: number;
   durationMs: number;
   rows: number;
   error?: string;
@@ -59,13 +64,24 @@ export class Executor {
     return this.writeTransaction(query.name, (run) => run(query, params));
   }
 
-  readTransaction<T>(operation: string, work: (run: TxRunner) => Promise<T>): Promise<T> {
-    return this.transaction('READ', operation, work);
+  readTransaction<T>(operation: string, work: (run: TxRunner) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.transaction('READ', operation, work, timeoutMs);
   }
 
   /** All of `work` commits together or not at all. */
   writeTransaction<T>(operation: string, work: (run: TxRunner) => Promise<T>, timeoutMs?: number): Promise<T> {
     return this.transaction('WRITE', operation, work, timeoutMs);
+  }
+
+  /**
+   * Like `writeTransaction`, but tried once: the driver's managed transactions retry every
+   * "transient" error for `maxTransactionRetryTime`, and some of those will only fail the same
+   * way again (a transaction over Neo4j's memory limit), or must not be replayed blindly (a
+   * batch of `CREATE`s whose commit may have succeeded before the connection dropped). The
+   * caller decides what to retry.
+   */
+  writeTransactionOnce<T>(operation: string, work: (run: TxRunner) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.transaction('WRITE', operation, work, timeoutMs, false);
   }
 
   /**
@@ -101,6 +117,7 @@ export class Executor {
     operation: string,
     work: (run: TxRunner) => Promise<T>,
     timeoutMs?: number,
+    retry = true,
   ): Promise<T> {
     const breaker = this.options.breaker;
     if (breaker && !breaker.allow()) {
@@ -108,9 +125,13 @@ export class Executor {
     }
     const session = this.session(mode);
     const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: 'ukraine-support-graph', operation } };
-    const fn = (tx: ManagedTransaction): Promise<T> => work((query, params = {}) => this.run(tx, mode, query, params));
+    const fn = (tx: ManagedTransaction | Transaction): Promise<T> => work((query, params = {}) => this.run(tx, mode, query, params));
     try {
-      const result = await (mode === 'READ' ? session.executeRead(fn, config) : session.executeWrite(fn, config));
+      const result = await (!retry
+        ? once(session, fn, config)
+        : mode === 'READ'
+          ? session.executeRead(fn, config)
+          : session.executeWrite(fn, config));
       breaker?.closed();
       return result;
     } catch (err) {
@@ -125,22 +146,50 @@ export class Executor {
     }
   }
 
-  private async run(tx: ManagedTransaction, mode: 'READ' | 'WRITE', query: NamedQuery, params: Params): Promise<Row[]> {
+  private async run(tx: ManagedTransaction | Transaction, mode: 'READ' | 'WRITE', query: NamedQuery, params: Params): Promise<Row[]> {
     const started = performance.now();
     try {
       const result = await tx.run(query.text, params);
       const rows = result.records.map((record) => toPlain(record.toObject()) as Row);
-      this.options.onQuery?.({ name: query.name, mode, durationMs: performance.now() - started, rows: rows.length });
+      this.options.onQuery?.({
+        name: query.name,
+        mode,
+        text: query.text,
+        params,
+        startedAt: started,
+        durationMs: performance.now() - started,
+        rows: rows.length,
+      });
       return rows;
     } catch (err) {
       this.options.onQuery?.({
         name: query.name,
         mode,
+        text: query.text,
+        params,
+        startedAt: started,
         durationMs: performance.now() - started,
         rows: 0,
         error: err instanceof Error ? err.message : String(err),
       });
       throw err;
     }
+  }
+}
+
+/** One explicit transaction, no retry: commit after `work`, roll back if anything fails. */
+async function once<T>(
+  session: Session,
+  work: (tx: Transaction) => Promise<T>,
+  config: { timeout: number; metadata: Record<string, string> },
+): Promise<T> {
+  const tx = session.beginTransaction(config);
+  try {
+    const result = await work(tx);
+    await tx.commit();
+    return result;
+  } catch (err) {
+    if (tx.isOpen()) await tx.rollback().catch(() => {});
+    throw err;
   }
 }

@@ -68,4 +68,10 @@ describe('loadConfig', () => {
       /ENABLE_INTROSPECTION[\s\S]*MAX_DEPTH|MAX_DEPTH[\s\S]*ENABLE_INTROSPECTION/,
     );
   });
+
+  it('seeds on start unless SEED_ON_START is false, and rejects other values', () => {
+    expect(loadConfig({}).seedOnStart).toBe(true);
+    expect(loadConfig({ SEED_ON_START: 'false' }).seedOnStart).toBe(false);
+    expect(() => loadConfig({ SEED_ON_START: 'maybe' })).toThrow(/SEED_ON_START/);
+  });
 });

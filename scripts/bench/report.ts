@@ -1,0 +1,182 @@
+/** The benchmark's results and their Markdown tables, with each target of the issue checked. */
+import type { BenchParams, OperationName } from './ops.js';
+
+export type TargetName = 'api' | 'neo4j-graphql' | 'driver';
+
+export interface LoadResult {
+  nodes: number;
+  relationships: number;
+  /** Wall time of `npm run seed -- --data <dir>` (validation, planning, migrations, writing). */
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+export interface Measurement {
+  op: OperationName;
+  target: TargetName;
+  responseBytes: number;
+  /** Requests per second with the run's concurrent clients. */
+  throughput: number;
+  p50: number;
+  p99: number;
+  /** Latency with one client (no queueing). */
+  singleP50: number;
+  singleP99: number;
+  requests: number;
+  failures: number;
+}
+
+export interface ScaleReport {
+  scale: number;
+  load: LoadResult;
+  params: BenchParams;
+  /** Per operation: `equal`, or how this API's and the library's answers differ. */
+  equivalence: Partial<Record<OperationName, string>>;
+  measurements: Measurement[];
+  /** Peak resident memory (VmHWM) of each server process over the scale's whole run, in bytes. */
+  memory: Partial<Record<TargetName, number>>;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  machine: { cpus: string; memoryGiB: number; node: string; neo4j: string };
+  settings: { seconds: number; connections: number; warmupSeconds: number; seed: number };
+  scales: ScaleReport[];
+}
+
+/** Operations whose throughput must be at least 1.5× the library's; the others at least 1×. */
+const HIGHER_BAR: readonly OperationName[] = ['nested', 'search', 'totals'];
+const API_MEMORY_LIMIT = 300 * 1024 * 1024;
+
+const fmt = (n: number, digits = 0): string =>
+  Number.isFinite(n) ? n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–';
+const ratio = (n: number): string => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '–');
+const mib = (bytes: number | undefined): string =>
+  bytes === undefined || !Number.isFinite(bytes) ? '–' : `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const mark = (ok: boolean): string => (ok ? 'met' : '**missed**');
+
+function table(header: string[], rows: string[][]): string {
+  const align = header.map((_, i) => (i === 0 ? '---' : '---:'));
+  return [header, align, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+export function renderReport(report: BenchReport): string {
+  const s = report.settings;
+  const out: string[] = [
+    `Run of ${report.startedAt} — ${report.machine.cpus}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, Neo4j ${report.machine.neo4j}. ` +
+      `Each (operation, server) pair: ${s.warmupSeconds} s warm-up, ${s.seconds} s with ${s.connections} concurrent clients (throughput, p50, p99), ` +
+      `then ${s.seconds} s with one client (p50 ×1). Dataset seed ${s.seed}.`,
+  ];
+
+  out.push('', '#### Loading through the project loader (`npm run seed`, wall time into an empty database)', '');
+  out.push(
+    table(
+      ['scale', 'nodes', 'relationships', 'rows', 'time', 'rows/s'],
+      report.scales.map((r) => [
+        String(r.scale),
+        fmt(r.load.nodes),
+        fmt(r.load.relationships),
+        fmt(r.load.nodes + r.load.relationships),
+        `${r.load.seconds.toFixed(1)} s`,
+        fmt(r.load.rowsPerSecond),
+      ]),
+    ),
+  );
+
+  for (const r of report.scales) {
+    out.push('', `#### Scale ${r.scale} (${fmt(r.load.nodes)} nodes, ${fmt(r.load.relationships)} relationships)`, '');
+    out.push(
+      table(
+        ['operation', 'server', 'req/s', 'p50 ms', 'p99 ms', 'p50 ms ×1', 'p99 ms ×1', 'answer bytes', 'failed / requests'],
+        r.measurements.map((m) => [
+          m.op,
+          m.target,
+          fmt(m.throughput),
+          fmt(m.p50),
+          fmt(m.p99),
+          fmt(m.singleP50, 1),
+          fmt(m.singleP99, 1),
+          fmt(m.responseBytes),
+          `${m.failures} / ${fmt(m.requests)}`,
+        ]),
+      ),
+    );
+    out.push('', 'Ratios and targets:', '');
+    const ops = [...new Set(r.measurements.map((m) => m.op))];
+    out.push(
+      table(
+        [
+          'operation',
+          'req/s api ÷ neo4j-graphql',
+          'target',
+          'p50 ×1 api ÷ driver',
+          'target (≤ 1.5×)',
+          'p50 ×1 neo4j-graphql ÷ driver',
+          'same answers',
+        ],
+        ops.map((op) => {
+          const get = (t: TargetName): Measurement | undefined => r.measurements.find((m) => m.op === op && m.target === t);
+          const api = get('api');
+          const peer = get('neo4j-graphql');
+          const floor = get('driver');
+          const bar = HIGHER_BAR.includes(op) ? 1.5 : 1;
+          const thr = api && peer ? api.throughput / peer.throughput : Number.NaN;
+          const lat = api && floor ? api.singleP50 / floor.singleP50 : Number.NaN;
+          return [
+            op,
+            ratio(thr),
+            Number.isFinite(thr) ? `≥ ${bar}×: ${mark(thr >= bar)}` : '–',
+            ratio(lat),
+            Number.isFinite(lat) ? mark(lat <= 1.5) : '–',
+            ratio(peer && floor ? peer.singleP50 / floor.singleP50 : Number.NaN),
+            r.equivalence[op] === undefined ? '–' : r.equivalence[op] === 'equal' ? 'yes' : '**no**',
+          ];
+        }),
+      ),
+    );
+    const apiMemory = r.memory.api;
+    out.push(
+      '',
+      `Peak memory (VmHWM over the whole scale): api ${mib(apiMemory)} (target < 300 MB: ${mark((apiMemory ?? Infinity) < API_MEMORY_LIMIT)}), ` +
+        `neo4j-graphql ${mib(r.memory['neo4j-graphql'])}, driver floor ${mib(r.memory.driver)}.`,
+    );
+    const differing = Object.entries(r.equivalence).filter(([, v]) => v !== 'equal');
+    if (differing.length) out.push('', ...differing.map(([op, v]) => `- ${op}: ${v}`));
+  }
+
+  if (report.scales.length >= 2) {
+    const small = report.scales[0];
+    const large = report.scales.at(-1);
+    if (small && large) {
+      out.push(
+        '',
+        `#### Latency against graph size: scale ${small.scale} → ${large.scale} (${fmt((large.load.nodes + large.load.relationships) / (small.load.nodes + small.load.relationships), 1)}× the rows)`,
+        '',
+      );
+      out.push(
+        table(
+          [
+            'operation',
+            'server',
+            `p50 ms ×1 at ${small.scale}`,
+            `p50 ms ×1 at ${large.scale}`,
+            'ratio',
+            `answer bytes ${small.scale} → ${large.scale}`,
+          ],
+          large.measurements.map((m) => {
+            const before = small.measurements.find((b) => b.op === m.op && b.target === m.target);
+            return [
+              m.op,
+              m.target,
+              fmt(before?.singleP50 ?? Number.NaN, 1),
+              fmt(m.singleP50, 1),
+              ratio(before ? m.singleP50 / before.singleP50 : Number.NaN),
+              `${fmt(before?.responseBytes ?? Number.NaN)} → ${fmt(m.responseBytes)}`,
+            ];
+          }),
+        ),
+      );
+    }
+  }
+  return out.join('\n');
+}

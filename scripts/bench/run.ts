@@ -1,0 +1,369 @@
+/**
+ * `npm run bench -- [--scales 100,1000] [--seconds 10] [--connections 8] [--ops lookup,nested,…]
+ *                   [--targets api,neo4j-graphql,driver] [--seed 1] [--out docs/benchmarks.md] [--no-write]
+ *                   [--instance bench|scratch]`
+ *
+ * This API side by side with the Neo4j GraphQL Library and the bare driver, on the same data, the
+ * same machine, in one run. For each scale: generate the dataset (`npm run gen`, cached under
+ * .tmp/bench), empty the bench Neo4j and load it through the project's own loader (timed: seed
+ * throughput), pick parameters whose answers have the same size at every scale, start the three
+ * servers as child processes, check that this API and the library give the same answers, then
+ * load each (operation, server) pair with autocannon: a warm-up, a throughput run with
+ * `--connections` concurrent clients and a latency run with one client. The pairs are interleaved
+ * (operation by operation, the three servers in turn) so drift on the shared machine hits all
+ * three alike. Writes the results as JSON under .tmp/bench/ and the tables into `--out` between
+ * the `bench:results` markers.
+ */
+import { spawn } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import neo4j from 'neo4j-driver';
+import { NEO4J_VERSION } from '../localNeo4j/versions.js';
+import { BENCH_INSTANCE, SCRATCH_INSTANCE, start, stop, type InstanceSpec } from '../localNeo4j/localNeo4j.js';
+import { REPO_ROOT, startApi, type ApiProcess } from '../reliability/apiProcess.js';
+import { writeDataset } from './generate/writeDataset.js';
+import { API_OPERATIONS, OPERATION_NAMES, type BenchParams, type GraphqlOperation, type OperationName } from './ops.js';
+import { apiCursorAt, pickParams } from './pickParams.js';
+import { renderReport, type BenchReport, type LoadResult, type Measurement, type ScaleReport, type TargetName } from './report.js';
+
+const TARGETS: readonly TargetName[] = ['api', 'neo4j-graphql', 'driver'];
+const PORTS: Record<TargetName, number> = { api: 4700, 'neo4j-graphql': 4701, driver: 4702 };
+const OUT_DIR = join(REPO_ROOT, '.tmp', 'bench');
+const WARMUP_SECONDS = 3;
+
+interface Flags {
+  scales: number[];
+  seconds: number;
+  connections: number;
+  ops: OperationName[];
+  targets: TargetName[];
+  seed: number;
+  out: string;
+  write: boolean;
+  instance: InstanceSpec;
+}
+
+function parseFlags(argv: string[]): Flags {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scales: { type: 'string', default: '100,1000' },
+      seconds: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '8' },
+      ops: { type: 'string', default: OPERATION_NAMES.join(',') },
+      targets: { type: 'string', default: TARGETS.join(',') },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string', default: join(REPO_ROOT, 'docs', 'benchmarks.md') },
+      'no-write': { type: 'boolean', default: false },
+      instance: { type: 'string', default: 'bench' },
+    },
+  });
+  const ints = (name: string, text: string): number[] =>
+    text.split(',').map((part) => {
+      const n = Number(part);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: '${part}' is not a positive integer`);
+      return n;
+    });
+  const names = <T extends string>(name: string, text: string, allowed: readonly T[]): T[] =>
+    text.split(',').map((part) => {
+      if (!(allowed as readonly string[]).includes(part)) throw new Error(`--${name}: '${part}' is not one of ${allowed.join(', ')}`);
+      return part as T;
+    });
+  return {
+    scales: ints('scales', values.scales),
+    seconds: ints('seconds', values.seconds)[0] ?? 10,
+    connections: ints('connections', values.connections)[0] ?? 8,
+    ops: names('ops', values.ops, OPERATION_NAMES),
+    targets: names('targets', values.targets, TARGETS),
+    seed: ints('seed', values.seed)[0] ?? 1,
+    out: values.out,
+    write: !values['no-write'],
+    instance: names('instance', values.instance, ['bench', 'scratch'] as const)[0] === 'scratch' ? SCRATCH_INSTANCE : BENCH_INSTANCE,
+  };
+}
+
+const say = (message: string): void => void process.stderr.write(`${message}\n`);
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  mkdirSync(OUT_DIR, { recursive: true });
+  const report: BenchReport = {
+    startedAt: new Date().toISOString(),
+    machine: {
+      cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      neo4j: `${NEO4J_VERSION} Community ('${flags.instance.name}' instance: heap ${flags.instance.heap}, page cache ${flags.instance.pageCache})`,
+    },
+    settings: { seconds: flags.seconds, connections: flags.connections, warmupSeconds: WARMUP_SECONDS, seed: flags.seed },
+    scales: [],
+  };
+  for (const scale of flags.scales) report.scales.push(await runScale(scale, flags));
+  await stop(flags.instance, say);
+
+  const json = join(OUT_DIR, `results-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  const markdown = renderReport(report);
+  process.stdout.write(`${markdown}\n`);
+  say(`Results: ${json}`);
+  if (flags.write) {
+    writeResults(flags.out, markdown);
+    say(`Tables written into ${flags.out}`);
+  }
+}
+
+async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
+  const dataDir = await ensureDataset(scale, flags.seed);
+  const neo4jTarget = await emptyDatabase(flags.instance);
+  const load = await loadThroughLoader(dataDir, neo4jTarget);
+  say(
+    `Loaded scale ${scale}: ${load.nodes} nodes, ${load.relationships} relationships in ${load.seconds.toFixed(1)} s (${Math.round(load.rowsPerSecond)} rows/s).`,
+  );
+
+  const driver = neo4j.driver(neo4jTarget.uri, neo4j.auth.basic(neo4jTarget.username, neo4jTarget.password));
+  let picked;
+  try {
+    picked = await pickParams(driver, 'neo4j');
+  } finally {
+    await driver.close();
+  }
+
+  const env = { NEO4J_URI: neo4jTarget.uri, NEO4J_USERNAME: neo4jTarget.username, NEO4J_PASSWORD: neo4jTarget.password };
+  const servers = new Map<TargetName, ApiProcess>();
+  const stopAll = async (): Promise<void> => {
+    for (const server of servers.values()) await server.stop();
+  };
+  try {
+    // The API as deployed: production settings, the graph served as loaded.
+    servers.set(
+      'api',
+      await startApi({
+        port: PORTS.api,
+        neo4j: neo4jTarget,
+        logName: `api-scale-${scale}.log`,
+        outputDir: OUT_DIR,
+        env: { NODE_ENV: 'production', SEED_ON_START: 'false' },
+      }),
+    );
+    const params: BenchParams = { ...picked, pageCursor: await apiCursorAt(`${url('api')}/graphql`, picked.pageOffset) };
+    const paramsFile = join(OUT_DIR, `params-scale-${scale}.json`);
+    writeFileSync(paramsFile, `${JSON.stringify(params, null, 2)}\n`);
+    say(`Parameters: ${JSON.stringify(params)}`);
+    if (flags.targets.includes('neo4j-graphql')) {
+      servers.set(
+        'neo4j-graphql',
+        await startApi({
+          port: PORTS['neo4j-graphql'],
+          neo4j: neo4jTarget,
+          logName: `neo4j-graphql-scale-${scale}.log`,
+          outputDir: OUT_DIR,
+          script: join(REPO_ROOT, 'scripts', 'bench', 'peers', 'neo4jGraphql', 'server.ts'),
+          args: ['--port', String(PORTS['neo4j-graphql'])],
+          env: { ...env, NODE_ENV: 'production' },
+          readyPath: '/health',
+        }),
+      );
+    }
+    if (flags.targets.includes('driver')) {
+      servers.set(
+        'driver',
+        await startApi({
+          port: PORTS.driver,
+          neo4j: neo4jTarget,
+          logName: `driver-scale-${scale}.log`,
+          outputDir: OUT_DIR,
+          script: join(REPO_ROOT, 'scripts', 'bench', 'floorServer.ts'),
+          args: ['--port', String(PORTS.driver), '--params', paramsFile],
+          env: { NODE_ENV: 'production' },
+        }),
+      );
+    }
+
+    // Loaded only when the library is measured (it is the heaviest import of the harness).
+    const peerOperations = flags.targets.includes('neo4j-graphql')
+      ? (await import('./peers/neo4jGraphql/operations.js')).PEER_OPERATIONS
+      : undefined;
+    const measurements: Measurement[] = [];
+    const equivalence: ScaleReport['equivalence'] = {};
+    for (const op of flags.ops) {
+      const requests = buildRequests(op, params, flags.targets, peerOperations);
+      const apiAnswer = await answer(requests.get('api'));
+      const peerRequest = requests.get('neo4j-graphql');
+      if (peerRequest) {
+        const peerAnswer = await answer(peerRequest);
+        const same = JSON.stringify(apiAnswer.digest) === JSON.stringify(peerAnswer.digest);
+        equivalence[op] = same
+          ? 'equal'
+          : `DIFFERENT: api ${JSON.stringify(apiAnswer.digest)} vs neo4j-graphql ${JSON.stringify(peerAnswer.digest)}`;
+        say(`  ${op}: answers ${same ? 'equal' : 'DIFFER'} (${apiAnswer.bytes} and ${peerAnswer.bytes} bytes)`);
+      }
+      for (const target of flags.targets) {
+        const request = requests.get(target);
+        if (!request) continue;
+        const expected = await answer(request);
+        await cannon(request, flags.connections, WARMUP_SECONDS, expected.body);
+        const loaded = await cannon(request, flags.connections, flags.seconds, expected.body);
+        const single = await cannon(request, 1, flags.seconds, expected.body);
+        measurements.push({
+          op,
+          target,
+          responseBytes: expected.bytes,
+          throughput: loaded.throughput,
+          p50: loaded.p50,
+          p99: loaded.p99,
+          singleP50: single.p50,
+          singleP99: single.p99,
+          requests: loaded.requests + single.requests,
+          failures: loaded.failures + single.failures,
+        });
+        say(
+          `  ${op} on ${target}: ${loaded.throughput.toFixed(0)} req/s, p50 ${loaded.p50} ms, p99 ${loaded.p99} ms; one client p50 ${single.p50} ms; failures ${loaded.failures + single.failures}`,
+        );
+      }
+    }
+    const memory: ScaleReport['memory'] = {};
+    for (const [target, server] of servers) memory[target] = server.highWaterMark();
+    return { scale, load, params, equivalence, measurements, memory };
+  } finally {
+    await stopAll();
+  }
+}
+
+function url(target: TargetName): string {
+  return `http://127.0.0.1:${PORTS[target]}`;
+}
+
+interface TargetRequest {
+  path: string;
+  body: string;
+  digest?: (data: unknown) => unknown;
+  port: number;
+}
+
+function buildRequests(
+  op: OperationName,
+  params: BenchParams,
+  targets: readonly TargetName[],
+  peerOperations: Record<OperationName, GraphqlOperation> | undefined,
+): Map<TargetName, TargetRequest> {
+  const graphql = (operation: GraphqlOperation, port: number): TargetRequest => ({
+    path: '/graphql',
+    body: JSON.stringify({ query: operation.query, variables: operation.variables(params) }),
+    digest: operation.digest,
+    port,
+  });
+  const requests = new Map<TargetName, TargetRequest>();
+  for (const target of targets) {
+    if (target === 'api') requests.set(target, graphql(API_OPERATIONS[op], PORTS.api));
+    if (target === 'neo4j-graphql' && peerOperations) requests.set(target, graphql(peerOperations[op], PORTS[target]));
+    if (target === 'driver') requests.set(target, { path: `/op/${op}`, body: '{}', port: PORTS.driver });
+  }
+  return requests;
+}
+
+/** One request, checked: HTTP 200 and no GraphQL errors. */
+async function answer(request: TargetRequest | undefined): Promise<{ body: string; bytes: number; digest: unknown }> {
+  if (!request) throw new Error('no request');
+  const res = await fetch(`http://127.0.0.1:${request.port}${request.path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: request.body,
+  });
+  const body = await res.text();
+  const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
+  if (res.status !== 200 || parsed.errors) throw new Error(`${request.port}${request.path} answered ${res.status}: ${body.slice(0, 500)}`);
+  return { body, bytes: Buffer.byteLength(body), digest: request.digest ? request.digest(parsed.data) : null };
+}
+
+/** autocannon for `seconds`; every answer must be 200 and byte-identical to `expected` (else it counts as a failure). */
+async function cannon(
+  request: TargetRequest,
+  connections: number,
+  seconds: number,
+  expected: string,
+): Promise<{ throughput: number; p50: number; p99: number; requests: number; failures: number }> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${request.port}${request.path}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: request.body,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    expectBody: expected,
+  });
+  return {
+    throughput: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0),
+  };
+}
+
+async function ensureDataset(scale: number, seed: number): Promise<string> {
+  const out = join(OUT_DIR, `scale-${scale}-seed-${seed}`);
+  const dataDir = join(out, 'data');
+  if (existsSync(join(out, '.complete'))) return dataDir;
+  say(`Generating scale ${scale} (seed ${seed}) …`);
+  rmSync(out, { recursive: true, force: true });
+  await writeDataset({ scale, seed, out, format: 'json' });
+  writeFileSync(join(out, '.complete'), `${new Date().toISOString()}\n`);
+  return dataDir;
+}
+
+/** Stops the instance, deletes its database files and starts it again: an empty graph. */
+async function emptyDatabase(instance: InstanceSpec): Promise<{ uri: string; username: string; password: string }> {
+  await stop(instance, say);
+  const home = join(REPO_ROOT, '.neo4j', instance.name);
+  rmSync(join(home, 'data', 'databases', 'neo4j'), { recursive: true, force: true });
+  rmSync(join(home, 'data', 'transactions', 'neo4j'), { recursive: true, force: true });
+  const started = await start(instance, say);
+  return { uri: started.uri, username: started.username, password: started.password };
+}
+
+/** `npm run seed -- --data <dir>` against the bench instance, timed from spawn to exit. */
+async function loadThroughLoader(dataDir: string, target: { uri: string; username: string; password: string }): Promise<LoadResult> {
+  say(`Loading ${dataDir} through the loader …`);
+  const startedAt = performance.now();
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'seed', 'cli.ts'), '--data', dataDir], {
+      cwd: REPO_ROOT,
+      // eslint-disable-next-line no-restricted-properties -- the child needs PATH and HOME, plus the bench connection
+      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`The loader failed (exit ${code}):\n${text.slice(-2000)}`)),
+    );
+  });
+  const seconds = (performance.now() - startedAt) / 1000;
+  const match = /: (\d+) nodes \(.*\), (\d+) relationships/.exec(output);
+  if (!match) throw new Error(`Could not read the loader's counts from:\n${output.slice(0, 1000)}`);
+  const nodes = Number(match[1]);
+  const relationships = Number(match[2]);
+  return { nodes, relationships, seconds, rowsPerSecond: (nodes + relationships) / seconds };
+}
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+function writeResults(file: string, markdown: string): void {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const block = `${START}\n\n${markdown}\n\n${END}`;
+  const from = text.indexOf(START);
+  const to = text.indexOf(END);
+  const next = from >= 0 && to > from ? `${text.slice(0, from)}${block}${text.slice(to + END.length)}` : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+}
+
+main().catch((err: unknown) => {
+  say(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});
