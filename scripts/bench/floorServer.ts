@@ -7,15 +7,15 @@
  * At start it answers each operation once through this API's own Apollo Server, in-process,
  * recording every query the resolvers send (text, parameters, and when each started and ended).
  * Queries that overlapped in time ran concurrently (one DataLoader batch per field and level), so
- * they are grouped into waves; `POST /op/<name>` then replays the waves — each wave's queries
- * concurrently, the waves one after another, each query in its own read transaction as the API
- * does — and answers with the records as JSON. No GraphQL parsing, validation, cost analysis,
+ * they are grouped into waves; `POST /op/<name>` then replays the waves as the API runs them —
+ * one read transaction per request, each wave's queries pipelined on it, the waves one after
+ * another, the transaction released after the answer — and answers with the records as JSON. No GraphQL parsing, validation, cost analysis,
  * resolvers or result shaping: what is left is the database work and the driver.
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import neo4j, { routing, type Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config.js';
 import type { QueryEvent } from '../../src/db/Executor.js';
 import { createApolloServer } from '../../src/graphql/createApolloServer.js';
@@ -79,13 +79,33 @@ async function recordOperations(params: BenchParams): Promise<Map<OperationName,
   }
 }
 
-async function replay(driver: Driver, database: string, waves: readonly RecordedQuery[][]): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for (const wave of waves) {
-    const results = await Promise.all(wave.map((q) => driver.executeQuery(q.text, q.params, { database, routing: routing.READ })));
-    for (const result of results) out.push(result.records.map((record) => record.toObject()));
+/**
+ * Replays the waves as the API runs them: one read transaction for the request, each wave's
+ * queries pipelined on it, the waves in order. Returns the rows and the transaction's release,
+ * which (as in the API) happens after the answer has been sent.
+ */
+async function replay(
+  driver: Driver,
+  database: string,
+  waves: readonly RecordedQuery[][],
+): Promise<{ rows: unknown[]; release: () => Promise<void> }> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  const release = async (): Promise<void> => {
+    if (tx.isOpen()) await tx.commit().catch(() => {});
+    await session.close().catch(() => {});
+  };
+  const tx = session.beginTransaction();
+  try {
+    const rows: unknown[] = [];
+    for (const wave of waves) {
+      const results = await Promise.all(wave.map((q) => tx.run(q.text, q.params)));
+      for (const result of results) rows.push(result.records.map((record) => record.toObject()));
+    }
+    return { rows, release };
+  } catch (err) {
+    await release();
+    throw err;
   }
-  return out;
 }
 
 async function main(): Promise<void> {
@@ -115,7 +135,10 @@ async function main(): Promise<void> {
     if (!waves) return send(404, { error: 'unknown operation' });
     req.resume();
     replay(driver, database, waves).then(
-      (rows) => send(200, { data: rows }),
+      ({ rows, release }) => {
+        send(200, { data: rows });
+        void release();
+      },
       (err: unknown) => send(500, { error: err instanceof Error ? err.message : String(err) }),
     );
   });

@@ -70,8 +70,12 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
     expressMiddleware(apollo, {
       context: ({ res }) => {
         const requestId = String(res.locals.requestId);
-        const requestExecutor = executor.withListener((event) => {
-          logger.debug({ requestId, query: event }, 'cypher');
+        // The request's reads share one transaction, released once the answer has gone out
+        // (or the client went away): the commit is off the request's critical path.
+        const { executor: scoped, finish } = executor.forRequest();
+        res.once('close', () => void finish());
+        const requestExecutor = scoped.withListener((event) => {
+          logger.debug({ requestId, query: event.name, durationMs: event.durationMs, rows: event.rows, error: event.error }, 'cypher');
         });
         return Promise.resolve(createContext(requestExecutor, requestId, config.limits));
       },

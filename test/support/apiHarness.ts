@@ -32,11 +32,12 @@ export async function apiHarness(overrides: Record<string, string> = {}): Promis
   return {
     async execute<T>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>> {
       const queries: QueryEvent[] = [];
-      const executor = rt.executor.withListener((event) => queries.push(event));
-      const response = await server.executeOperation(
-        { query, variables },
-        { contextValue: createContext(executor, 'test', rt.config.limits) },
-      );
+      // As the HTTP server does: the request's reads share one transaction, finished after the answer.
+      const { executor: scoped, finish } = rt.executor.forRequest();
+      const executor = scoped.withListener((event) => queries.push(event));
+      const response = await server
+        .executeOperation({ query, variables }, { contextValue: createContext(executor, 'test', rt.config.limits) })
+        .finally(finish);
       if (response.body.kind !== 'single') throw new Error('Expected a single result');
       const { data, errors } = response.body.singleResult;
       return { data: data as T | null | undefined, errors, queries };
