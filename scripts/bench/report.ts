@@ -94,8 +94,8 @@ export function renderReport(report: BenchReport): string {
           fmt(m.throughput),
           fmt(m.p50),
           fmt(m.p99),
-          fmt(m.singleP50, 1),
-          fmt(m.singleP99, 1),
+          fmt(m.singleP50, 2),
+          fmt(m.singleP99, 2),
           fmt(m.responseBytes),
           `${m.failures} / ${fmt(m.requests)}`,
         ]),
@@ -168,8 +168,8 @@ export function renderReport(report: BenchReport): string {
             return [
               m.op,
               m.target,
-              fmt(before?.singleP50 ?? Number.NaN, 1),
-              fmt(m.singleP50, 1),
+              fmt(before?.singleP50 ?? Number.NaN, 2),
+              fmt(m.singleP50, 2),
               ratio(before ? m.singleP50 / before.singleP50 : Number.NaN),
               `${fmt(before?.responseBytes ?? Number.NaN)} → ${fmt(m.responseBytes)}`,
             ];

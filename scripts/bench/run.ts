@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--scales 100,1000] [--seconds 10] [--connections 8] [--ops lookup,nested,…]
  *                   [--targets api,neo4j-graphql,driver] [--seed 1] [--out docs/benchmarks.md] [--no-write]
- *                   [--instance bench|scratch]`
+ *                   [--instance bench|scratch] [--reuse]`
  *
  * This API side by side with the Neo4j GraphQL Library and the bare driver, on the same data, the
  * same machine, in one run. For each scale: generate the dataset (`npm run gen`, cached under
@@ -15,6 +15,7 @@
  * the `bench:results` markers.
  */
 import { spawn } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,8 @@ interface Flags {
   out: string;
   write: boolean;
   instance: InstanceSpec;
+  /** Measure the graph already loaded (one scale only): no generation, no reload, no load timing. */
+  reuse: boolean;
 }
 
 function parseFlags(argv: string[]): Flags {
@@ -59,6 +62,7 @@ function parseFlags(argv: string[]): Flags {
       out: { type: 'string', default: join(REPO_ROOT, 'docs', 'benchmarks.md') },
       'no-write': { type: 'boolean', default: false },
       instance: { type: 'string', default: 'bench' },
+      reuse: { type: 'boolean', default: false },
     },
   });
   const ints = (name: string, text: string): number[] =>
@@ -81,6 +85,7 @@ function parseFlags(argv: string[]): Flags {
     seed: ints('seed', values.seed)[0] ?? 1,
     out: values.out,
     write: !values['no-write'],
+    reuse: values.reuse,
     instance: names('instance', values.instance, ['bench', 'scratch'] as const)[0] === 'scratch' ? SCRATCH_INSTANCE : BENCH_INSTANCE,
   };
 }
@@ -116,9 +121,16 @@ async function main(): Promise<void> {
 }
 
 async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
-  const dataDir = await ensureDataset(scale, flags.seed);
-  const neo4jTarget = await emptyDatabase(flags.instance);
-  const load = await loadThroughLoader(dataDir, neo4jTarget);
+  let neo4jTarget: { uri: string; username: string; password: string };
+  let load: LoadResult;
+  if (flags.reuse) {
+    neo4jTarget = await start(flags.instance, say);
+    load = await countGraph(neo4jTarget);
+  } else {
+    const dataDir = await ensureDataset(scale, flags.seed);
+    neo4jTarget = await emptyDatabase(flags.instance);
+    load = await loadThroughLoader(dataDir, neo4jTarget);
+  }
   say(
     `Loaded scale ${scale}: ${load.nodes} nodes, ${load.relationships} relationships in ${load.seconds.toFixed(1)} s (${Math.round(load.rowsPerSecond)} rows/s).`,
   );
@@ -206,7 +218,7 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
         const expected = await answer(request);
         await cannon(request, flags.connections, WARMUP_SECONDS, expected.body);
         const loaded = await cannon(request, flags.connections, flags.seconds, expected.body);
-        const single = await cannon(request, 1, flags.seconds, expected.body);
+        const single = await oneClient(request, flags.seconds, expected.body);
         measurements.push({
           op,
           target,
@@ -220,7 +232,7 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
           failures: loaded.failures + single.failures,
         });
         say(
-          `  ${op} on ${target}: ${loaded.throughput.toFixed(0)} req/s, p50 ${loaded.p50} ms, p99 ${loaded.p99} ms; one client p50 ${single.p50} ms; failures ${loaded.failures + single.failures}`,
+          `  ${op} on ${target}: ${loaded.throughput.toFixed(0)} req/s, p50 ${loaded.p50} ms, p99 ${loaded.p99} ms; one client p50 ${single.p50.toFixed(2)} ms; failures ${loaded.failures + single.failures}`,
         );
       }
     }
@@ -302,6 +314,69 @@ async function cannon(
     requests: result.requests.total,
     failures: result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0),
   };
+}
+
+/**
+ * One client, one request at a time, for `seconds`: latency without queueing, timed in the
+ * client with sub-millisecond resolution (autocannon's histogram counts whole milliseconds, too
+ * coarse for answers that take 1–5 ms). Keep-alive, as autocannon does.
+ */
+async function oneClient(
+  request: TargetRequest,
+  seconds: number,
+  expected: string,
+): Promise<{ p50: number; p99: number; requests: number; failures: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  let failures = 0;
+  const send = (): Promise<{ status: number; body: string }> =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: request.port,
+          path: request.path,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(request.body);
+    });
+  const deadline = performance.now() + seconds * 1000;
+  try {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      const res = await send().catch(() => ({ status: 0, body: '' }));
+      latencies.push(performance.now() - started);
+      if (res.status !== 200 || res.body !== expected) failures++;
+    }
+  } finally {
+    agent.destroy();
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (p: number): number => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? Number.NaN;
+  return { p50: at(50), p99: at(99), requests: latencies.length, failures };
+}
+
+/** The loaded graph's size, for `--reuse` (no load was timed). */
+async function countGraph(target: { uri: string; username: string; password: string }): Promise<LoadResult> {
+  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
+  try {
+    const { records } = await driver.executeQuery('MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels');
+    const nodes = Number(records[0]?.get('nodes') ?? 0);
+    const relationships = Number(records[0]?.get('rels') ?? 0);
+    return { nodes, relationships, seconds: Number.NaN, rowsPerSecond: Number.NaN };
+  } finally {
+    await driver.close();
+  }
 }
 
 async function ensureDataset(scale: number, seed: number): Promise<string> {

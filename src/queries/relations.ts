@@ -120,19 +120,34 @@ export const RELATIONS: Readonly<Record<string, RelationSpec>> = {
 /** `Type.field`, e.g. `Person.statements`. */
 export type RelationKey = string;
 
-/** The batched query of one relation field: for each parent id, its neighbours with the relationship's properties. */
-export function relationQuery(key: RelationKey): NamedQuery {
+/** One relation field's part of a batched query: for each parent id in `$<param>`, its neighbours with the relationship's properties. */
+function relationPart(key: RelationKey, part: number): string {
   const spec = RELATIONS[key];
   if (!spec) throw new Error(`No relation field ${key}`);
   const arrow = spec.direction === 'out' ? `-[r:${spec.type}]->` : `<-[r:${spec.type}]-`;
   const labelFilter = spec.to ? `WHERE ${spec.to.map((label) => `m:${label}`).join(' OR ')}` : '';
   const order = spec.order === 'position' ? 'm.start, m.id' : 'm.name, m.id';
-  return cypher(
-    `relation.${key}`,
-    `UNWIND $ids AS id
+  return `UNWIND $ids${part} AS id
      MATCH (n:${spec.from} {id: id})${arrow}(m)
      ${labelFilter}
      WITH id, m, r ORDER BY ${order}
-     RETURN id, collect(${projectNode('m', '__edge: properties(r)')}) AS items`,
-  );
+     RETURN ${part} AS part, id, collect(${projectNode('m', '__edge: properties(r)')}) AS items`;
+}
+
+const relationsQueries = new Map<string, NamedQuery>();
+
+/**
+ * The batched query of several relation fields at once (those asked for in the same tick: one
+ * depth level of a request), as one `UNION ALL` with one part per field. Part `i` reads its
+ * parent ids from `$ids<i>`; rows say which `part` they answer. One round trip per level, however
+ * many fields the level selects. The few combinations requests use are built once and cached.
+ */
+export function relationsQuery(keys: readonly RelationKey[]): NamedQuery {
+  const name = keys.join('+');
+  let query = relationsQueries.get(name);
+  if (!query) {
+    query = cypher(`relation.${name}`, keys.map((key, part) => relationPart(key, part)).join('\n     UNION ALL\n     '));
+    relationsQueries.set(name, query);
+  }
+  return query;
 }
