@@ -23,30 +23,7 @@ import { createContext } from '../../src/graphql/context.js';
 import { createLogger } from '../../src/logger.js';
 import { connectRuntime } from '../../src/runtime.js';
 import { API_OPERATIONS, OPERATION_NAMES, type BenchParams, type OperationName } from './ops.js';
-
-export interface RecordedQuery {
-  text: string;
-  params: Record<string, unknown>;
-}
-
-/** Groups queries into waves: a query joins the current wave when it started before every query of that wave had ended. */
-export function groupIntoWaves(events: readonly Pick<QueryEvent, 'text' | 'params' | 'startedAt' | 'durationMs'>[]): RecordedQuery[][] {
-  const sorted = [...events].sort((a, b) => a.startedAt - b.startedAt);
-  const waves: RecordedQuery[][] = [];
-  let waveEnd = Number.NEGATIVE_INFINITY;
-  for (const event of sorted) {
-    const query = { text: event.text, params: event.params };
-    const current = waves.at(-1);
-    if (current && event.startedAt < waveEnd) {
-      current.push(query);
-      waveEnd = Math.max(waveEnd, event.startedAt + event.durationMs);
-    } else {
-      waves.push([query]);
-      waveEnd = event.startedAt + event.durationMs;
-    }
-  }
-  return waves;
-}
+import { groupIntoWaves, type RecordedQuery } from './waves.js';
 
 /** Runs each operation once through the API in-process and records the Cypher it sends. */
 async function recordOperations(params: BenchParams): Promise<Map<OperationName, RecordedQuery[][]>> {
