@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scales 100,1000] [--seconds 10] [--connections 8] [--ops lookup,nested,…]
+ * `npm run bench -- [--scales 100,1000] [--seconds 10] [--warmup 3] [--connections 8] [--ops lookup,nested,…]
  *                   [--targets api,neo4j-graphql,driver] [--seed 1] [--out docs/benchmarks.md] [--no-write]
  *                   [--instance bench|scratch] [--reuse]`
  *
@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { NEO4J_VERSION } from '../localNeo4j/versions.js';
-import { BENCH_INSTANCE, SCRATCH_INSTANCE, start, stop, type InstanceSpec } from '../localNeo4j/localNeo4j.js';
+import { BENCH_INSTANCE, SCRATCH_INSTANCE, start, status, stop, type InstanceSpec } from '../localNeo4j/localNeo4j.js';
 import { REPO_ROOT, startApi, type ApiProcess } from '../reliability/apiProcess.js';
 import { writeDataset } from './generate/writeDataset.js';
 import { API_OPERATIONS, OPERATION_NAMES, type BenchParams, type GraphqlOperation, type OperationName } from './ops.js';
@@ -34,10 +34,13 @@ const TARGETS: readonly TargetName[] = ['api', 'neo4j-graphql', 'driver'];
 const PORTS: Record<TargetName, number> = { api: 4700, 'neo4j-graphql': 4701, driver: 4702 };
 const OUT_DIR = join(REPO_ROOT, '.tmp', 'bench');
 const WARMUP_SECONDS = 3;
+/** Linux's USER_HZ (`getconf CLK_TCK`), the unit of /proc/<pid>/stat times; 100 on every common platform. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 interface Flags {
   scales: number[];
   seconds: number;
+  warmup: number;
   connections: number;
   ops: OperationName[];
   targets: TargetName[];
@@ -55,6 +58,7 @@ function parseFlags(argv: string[]): Flags {
     options: {
       scales: { type: 'string', default: '100,1000' },
       seconds: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: String(WARMUP_SECONDS) },
       connections: { type: 'string', default: '8' },
       ops: { type: 'string', default: OPERATION_NAMES.join(',') },
       targets: { type: 'string', default: TARGETS.join(',') },
@@ -79,6 +83,7 @@ function parseFlags(argv: string[]): Flags {
   return {
     scales: ints('scales', values.scales),
     seconds: ints('seconds', values.seconds)[0] ?? 10,
+    warmup: values.warmup === '0' ? 0 : (ints('warmup', values.warmup)[0] ?? WARMUP_SECONDS),
     connections: ints('connections', values.connections)[0] ?? 8,
     ops: names('ops', values.ops, OPERATION_NAMES),
     targets: names('targets', values.targets, TARGETS),
@@ -103,7 +108,7 @@ async function main(): Promise<void> {
       node: process.version,
       neo4j: `${NEO4J_VERSION} Community ('${flags.instance.name}' instance: heap ${flags.instance.heap}, page cache ${flags.instance.pageCache})`,
     },
-    settings: { seconds: flags.seconds, connections: flags.connections, warmupSeconds: WARMUP_SECONDS, seed: flags.seed },
+    settings: { seconds: flags.seconds, connections: flags.connections, warmupSeconds: flags.warmup, seed: flags.seed },
     scales: [],
   };
   for (const scale of flags.scales) report.scales.push(await runScale(scale, flags));
@@ -198,6 +203,8 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
     const peerOperations = flags.targets.includes('neo4j-graphql')
       ? (await import('./peers/neo4jGraphql/operations.js')).PEER_OPERATIONS
       : undefined;
+    const neo4jState = await status(flags.instance);
+    const neo4jPid = neo4jState.state === 'running' ? neo4jState.pid : undefined;
     const measurements: Measurement[] = [];
     const equivalence: ScaleReport['equivalence'] = {};
     for (const op of flags.ops) {
@@ -216,8 +223,14 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
         const request = requests.get(target);
         if (!request) continue;
         const expected = await answer(request);
-        await cannon(request, flags.connections, WARMUP_SECONDS, expected.body);
+        if (flags.warmup > 0) await cannon(request, flags.connections, flags.warmup, expected.body);
+        const serverPid = servers.get(target)?.pid;
+        const cpuBefore = { server: cpuMs(serverPid), neo4j: cpuMs(neo4jPid) };
         const loaded = await cannon(request, flags.connections, flags.seconds, expected.body);
+        const cpu = {
+          server: (cpuMs(serverPid) - cpuBefore.server) / Math.max(1, loaded.requests),
+          neo4j: (cpuMs(neo4jPid) - cpuBefore.neo4j) / Math.max(1, loaded.requests),
+        };
         const single = await oneClient(request, flags.seconds, expected.body);
         measurements.push({
           op,
@@ -230,9 +243,11 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
           singleP99: single.p99,
           requests: loaded.requests + single.requests,
           failures: loaded.failures + single.failures,
+          cpuMsPerRequest: cpu,
         });
         say(
-          `  ${op} on ${target}: ${loaded.throughput.toFixed(0)} req/s, p50 ${loaded.p50} ms, p99 ${loaded.p99} ms; one client p50 ${single.p50.toFixed(2)} ms; failures ${loaded.failures + single.failures}`,
+          `  ${op} on ${target}: ${loaded.throughput.toFixed(0)} req/s, p50 ${loaded.p50} ms, p99 ${loaded.p99} ms; one client p50 ${single.p50.toFixed(2)} ms; ` +
+            `CPU per request: server ${cpu.server.toFixed(2)} ms, Neo4j ${cpu.neo4j.toFixed(2)} ms; failures ${loaded.failures + single.failures}`,
         );
       }
     }
@@ -314,6 +329,19 @@ async function cannon(
     requests: result.requests.total,
     failures: result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0),
   };
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc; NaN when unknown. */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /**
