@@ -24,6 +24,8 @@ export interface Measurement {
   singleP99: number;
   requests: number;
   failures: number;
+  /** CPU time per request during the throughput run: the server process, and Neo4j. */
+  cpuMsPerRequest: { server: number; neo4j: number };
 }
 
 export interface ScaleReport {
@@ -52,8 +54,7 @@ const API_MEMORY_LIMIT = 300e6;
 const fmt = (n: number, digits = 0): string =>
   Number.isFinite(n) ? n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–';
 const ratio = (n: number): string => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '–');
-const mb = (bytes: number | undefined): string =>
-  bytes === undefined || !Number.isFinite(bytes) ? '–' : `${(bytes / 1e6).toFixed(0)} MB`;
+const mb = (bytes: number | undefined): string => (bytes === undefined || !Number.isFinite(bytes) ? '–' : `${(bytes / 1e6).toFixed(0)} MB`);
 const mark = (ok: boolean): string => (ok ? 'met' : '**missed**');
 
 function table(header: string[], rows: string[][]): string {
@@ -88,7 +89,19 @@ export function renderReport(report: BenchReport): string {
     out.push('', `#### Scale ${r.scale} (${fmt(r.load.nodes)} nodes, ${fmt(r.load.relationships)} relationships)`, '');
     out.push(
       table(
-        ['operation', 'server', 'req/s', 'p50 ms', 'p99 ms', 'p50 ms ×1', 'p99 ms ×1', 'answer bytes', 'failed / requests'],
+        [
+          'operation',
+          'server',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'p50 ms ×1',
+          'p99 ms ×1',
+          'CPU ms/req server',
+          'CPU ms/req Neo4j',
+          'answer bytes',
+          'failed / requests',
+        ],
         r.measurements.map((m) => [
           m.op,
           m.target,
@@ -97,6 +110,8 @@ export function renderReport(report: BenchReport): string {
           fmt(m.p99),
           fmt(m.singleP50, 2),
           fmt(m.singleP99, 2),
+          fmt(m.cpuMsPerRequest.server, 2),
+          fmt(m.cpuMsPerRequest.neo4j, 2),
           fmt(m.responseBytes),
           `${m.failures} / ${fmt(m.requests)}`,
         ]),

@@ -34,7 +34,19 @@ describe('the operations', () => {
 });
 
 function measurement(op: Measurement['op'], target: Measurement['target'], throughput: number, singleP50: number): Measurement {
-  return { op, target, throughput, singleP50, p50: 1, p99: 2, singleP99: 3, responseBytes: 100, requests: 10, failures: 0 };
+  return {
+    op,
+    target,
+    throughput,
+    singleP50,
+    p50: 1,
+    p99: 2,
+    singleP99: 3,
+    responseBytes: 100,
+    requests: 10,
+    failures: 0,
+    cpuMsPerRequest: { server: 1, neo4j: 1 },
+  };
 }
 
 function report(api: number, peer: number, apiLatency: number, memory: number): BenchReport {
