@@ -4,7 +4,7 @@
  * so tests and documented examples run under exactly the production rules.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -40,6 +40,10 @@ export function createApolloServer(
     formatError: createFormatError(logger),
     plugins: [
       ...extraPlugins,
+      // The API sets no cache hints. Apollo's cache-control plugin, on by default, would still wrap
+      // every field's resolver (willResolveField) to compute a policy nobody reads: measurable CPU
+      // per field on large answers (see docs/benchmarks.md).
+      ApolloServerPluginCacheControlDisabled(),
       config.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

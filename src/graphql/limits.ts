@@ -12,6 +12,7 @@ import {
   getNullableType,
   GraphQLError,
   isListType,
+  type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
@@ -56,20 +57,40 @@ const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }
 };
 
 /** Refuses, before execution, an operation whose estimated cost exceeds `limits.maxCost`. */
+/**
+ * Costs already estimated, per parsed document (Apollo reuses one DocumentNode per query text
+ * from its document cache, so a WeakMap forgets documents that cache drops) and per operation
+ * name and variables. Estimating walks the whole document with the schema on every request;
+ * a client sending the same operation with the same variables pays it once.
+ */
+const MAX_COSTS_PER_DOCUMENT = 64;
+
 export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<GraphContext> {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const estimate = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number => {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let known = costs.get(document);
+    const cached = known?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables,
+      estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+    if (!known) costs.set(document, (known = new Map<string, number>()));
+    if (known.size >= MAX_COSTS_PER_DOCUMENT) known.clear();
+    known.set(key, cost);
+    return cost;
+  };
   return {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ request, document, operationName }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = estimate(document, operationName ?? undefined, request.variables ?? {});
           } catch (err) {
             // The estimator coerces the variables; when they do not fit the operation, Apollo's own
             // check refuses the request with BAD_USER_INPUT before anything executes, so step aside.

@@ -94,6 +94,20 @@ describe('limits and security', () => {
       expect(small.body.errors).toBeUndefined();
     });
 
+    it('estimates the cost per variables: the same document is refused or served by its page size, in any order', async () => {
+      const query = 'query Q($n: Int!) { commitments(first: $n) { edges { node { evidence { supports { id } } } } } }';
+      for (const [n, refused] of [
+        [5, true],
+        [1, false],
+        [5, true],
+        [1, false],
+      ] as const) {
+        const { status, body } = await post(server, query, { n });
+        expect(status).toBe(refused ? 400 : 200);
+        expect(body.errors?.[0]?.extensions?.actual).toBe(refused ? 566 : undefined);
+      }
+    });
+
     it('refuses a document with more tokens than MAX_TOKENS before parsing it', async () => {
       const { status, body } = await post(server, `{ ${'__typename '.repeat(400)} }`);
       expect(status).toBe(400);
