@@ -7,15 +7,23 @@ import { checkId, checkText } from '../../graphql/arguments.js';
 export interface WhereClause {
   clauses: string[];
   params: Record<string, unknown>;
+  /**
+   * Patterns the node must also match, rendered as `MATCH` clauses before the `WHERE` (see
+   * addLinked): a pattern that starts at a node found by id lets Neo4j's planner start there
+   * instead of scanning every node of the label, so the cost follows the result, not the graph.
+   */
+  patterns?: string[];
 }
 
 export function emptyWhere(): WhereClause {
-  return { clauses: [], params: {} };
+  return { clauses: [], params: {}, patterns: [] };
 }
 
-/** `WHERE a AND b …`, or an empty string. */
+/** `MATCH p … WHERE a AND b …` (to follow the list's own `MATCH (v:Label)`), or an empty string. */
 export function renderWhere(where: WhereClause): string {
-  return where.clauses.length > 0 ? `WHERE ${where.clauses.map((c) => `(${c})`).join(' AND ')}` : '';
+  const matches = (where.patterns ?? []).map((pattern) => `MATCH ${pattern}`).join('\n');
+  const filters = where.clauses.length > 0 ? `WHERE ${where.clauses.map((c) => `(${c})`).join(' AND ')}` : '';
+  return [matches, filters].filter(Boolean).join('\n');
 }
 
 /** `expr IN $param`, when the filter gives values. */
@@ -28,7 +36,11 @@ export function addIn(where: WhereClause, expr: string, param: string, values: r
 /**
  * The node bound to `v` linked to the node with id `id` over `rel`: `out` is `(v)-[rel]->(id)`, `in`
  * is `(id)-[rel]->(v)`. The id is checked (BAD_USER_INPUT naming `argument`) and its prefix gives
- * the label, so the lookup uses that label's unique index.
+ * the label, so the lookup uses that label's unique index. It is a pattern to MATCH, not an
+ * `EXISTS` predicate: with the predicate Neo4j scans every node of `v`'s label and tests each one
+ * (a cost that grows with the graph); with the pattern it seeks the id and expands from there.
+ * Both give the same rows because the loader writes at most one relationship of a type between
+ * two nodes (the plan keys relationships by type and endpoints; see seed/graph/PlanBuilder.ts).
  */
 export function addLinked(
   where: WhereClause,
@@ -37,9 +49,7 @@ export function addLinked(
 ): void {
   if (!link.id) return;
   const other = `(:${checkId(link.id, link.argument)} {id: $${link.param}})`;
-  where.clauses.push(
-    link.direction === 'out' ? `EXISTS { MATCH (${v})-[:${link.rel}]->${other} }` : `EXISTS { MATCH ${other}-[:${link.rel}]->(${v}) }`,
-  );
+  (where.patterns ??= []).push(link.direction === 'out' ? `(${v})-[:${link.rel}]->${other}` : `${other}-[:${link.rel}]->(${v})`);
   where.params[link.param] = link.id;
 }
 

@@ -42,7 +42,11 @@ export interface PageRequest {
  * keyset clause. Exported so tests can read what runs.
  */
 export function pageQuery(list: ListSource, where: WhereClause, order: Ordering, afterWhere: WhereClause | null): NamedQuery {
-  const pageWhere: WhereClause = { clauses: [...where.clauses, ...(afterWhere?.clauses ?? [])], params: {} };
+  const pageWhere: WhereClause = {
+    clauses: [...where.clauses, ...(afterWhere?.clauses ?? [])],
+    params: {},
+    patterns: where.patterns ?? [],
+  };
   const keys = order.keys.map((key) => key.expr).join(', ');
   return cypher(
     list.name,
