@@ -1,6 +1,6 @@
 /**
  * Everything between "Neo4j answers" and "the API may serve": validate the seed files, plan the
- * graph, apply migrations, write the plan in one transaction.
+ * graph, apply migrations, write the plan (in one transaction, or in batches for a large plan).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import type { Logger } from '../src/logger.js';
 import { validateSeedDirs } from './format/validate.js';
 import { planGraph, type GraphPlan } from './graph/plan.js';
 import { ENTITY_LABELS, NODE_LABELS, REL_TYPES } from './graph/vocabulary.js';
-import { writeGraph, type WriteReport } from './load/writeGraph.js';
+import { writeGraph, type WriteOptions, type WriteReport } from './load/writeGraph.js';
 
 export const SEED_DIR = dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = join(SEED_DIR, 'data');
@@ -34,16 +34,34 @@ export async function planSeed(dirs: readonly string[] = [DATA_DIR]): Promise<Gr
   return planGraph(await validateSeedDirs(dirs));
 }
 
-/** Validates, migrates and loads. Nothing is written unless the seed is valid; the write is atomic. */
-export async function prepareGraph(executor: Executor, logger: Logger, dirs: readonly string[] = [DATA_DIR]): Promise<WriteReport> {
+/**
+ * Validates, migrates and loads. Nothing is written unless the seed is valid; the write is atomic
+ * up to `write.batchedAboveRows` rows, batched (and resumable by a re-run) above, or as
+ * `write.mode` forces.
+ */
+export async function prepareGraph(
+  executor: Executor,
+  logger: Logger,
+  dirs: readonly string[] = [DATA_DIR],
+  write: WriteOptions = {},
+): Promise<WriteReport> {
   const plan = await planSeed(dirs);
   const migrations = await applyMigrations(executor, GRAPH_SCHEMA);
   logger.info(
     { created: migrations.created, recreated: migrations.recreated, unchanged: migrations.unchanged.length },
     'migrations applied',
   );
-  const report = await writeGraph(executor, plan, { labels: NODE_LABELS, relTypes: REL_TYPES });
-  logger.info({ nodes: report.nodes, relationships: report.relationships, deletedNodes: report.deletedNodes }, 'seed loaded');
+  const report = await writeGraph(executor, plan, { labels: NODE_LABELS, relTypes: REL_TYPES }, write);
+  logger.info(
+    {
+      mode: report.mode,
+      nodes: report.nodes,
+      relationships: report.relationships,
+      deletedNodes: report.deletedNodes,
+      deletedRelationships: report.deletedRelationships,
+    },
+    'seed loaded',
+  );
   return report;
 }
 

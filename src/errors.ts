@@ -39,6 +39,27 @@ export function fromDatabaseError(err: unknown): AppError {
 }
 
 /**
+ * Neo4j's "out of memory" errors: the transaction memory pool (`dbms.memory.transaction.total.max`,
+ * GQL 51N72), one transaction's own limit (`db.memory.transaction.max`, 51N73) and the heap itself.
+ * Neo4j calls the first and the last "transient", so the driver would retry them, but the same
+ * transaction needs the same memory and fails again: callers must not retry them.
+ */
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
+  'Neo.DatabaseError.General.OutOfMemoryError',
+]);
+const MEMORY_GQL_STATUSES = new Set(['51N72', '51N73']);
+
+/** The Neo4j memory error behind `err` (itself, or the cause of a mapped AppError), if any. */
+export function databaseMemoryError(err: unknown): Neo4jError | undefined {
+  const cause = err instanceof AppError ? err.originalError : err;
+  if (!(cause instanceof Neo4jError)) return undefined;
+  return MEMORY_CODES.has(cause.code) || MEMORY_GQL_STATUSES.has(cause.gqlStatus) ? cause : undefined;
+}
+
+/**
  * The whole story of an error for an operator's terminal or log (never for an API client): the
  * AppError's message plus the database error behind it, with its code.
  */

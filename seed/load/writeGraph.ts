@@ -1,17 +1,22 @@
 /**
- * Writes a graph plan to Neo4j in ONE transaction, so a failure anywhere leaves the previous graph
- * exactly as it was, and the graph afterwards is exactly the plan:
- *   1. nodes: `UNWIND $rows MERGE (n:Label {id}) SET n = row.props`, in batches (properties are
- *      replaced, so a property removed from a seed file disappears);
- *   2. nodes of the model's labels that the plan no longer has are deleted;
- *   3. relationships of the model's types are replaced: deleted, then created from the plan.
- *      Relationships have no identity of their own in the seed files, so replacing them is what
- *      makes a second run leave the same graph rather than duplicates.
- * Labels and relationship types cannot be parameters in Cypher; they come from the model's own
- * vocabulary (checked here against a strict pattern), never from user input.
+ * Writes a graph plan to Neo4j so that the graph afterwards is exactly the plan, in one of two
+ * modes (see "Loading" in docs/graph-model.md):
+ *   - atomic (`writeAtomic.ts`): ONE transaction; a failure anywhere leaves the previous graph
+ *     exactly as it was. Its memory grows with the plan, so it suits small plans (the curated
+ *     seed) and fails on Neo4j's transaction memory limit at about a million rows.
+ *   - batched (`writeBatched.ts`): many small transactions (10,000 rows, two in flight), then
+ *     stale nodes and relationships pruned in batches. Memory stays bounded whatever the size; a failure midway leaves the graph
+ *     partially updated, and re-running the same seed completes it.
+ * `auto` (the default) picks atomic up to `batchedAboveRows` rows (nodes + relationships) and
+ * batched above. Labels and relationship types cannot be parameters in Cypher; they come from
+ * the model's own vocabulary (checked here against a strict pattern), never from user input.
  */
-import { cypher } from '../../src/db/cypher.js';
+import type { NamedQuery } from '../../src/db/cypher.js';
 import type { Executor, TxRunner } from '../../src/db/Executor.js';
+import { countNodes, countRelationships } from './loaderQueries.js';
+import { writeAtomic } from './writeAtomic.js';
+import { writeBatched } from './writeBatched.js';
+import type { WriteMode } from './SeedWriteError.js';
 
 type PropValue = string | number | boolean | bigint | null | string[] | number[];
 
@@ -20,111 +25,103 @@ export interface WritableGraph {
   rels: { type: string; from: { label: string; id: string }; to: { label: string; id: string }; props: Record<string, PropValue> }[];
 }
 
+export interface Vocabulary {
+  labels: readonly string[];
+  relTypes: readonly string[];
+}
+
+export interface WriteOptions {
+  /** `auto` (default): atomic up to `batchedAboveRows` rows, batched above. */
+  mode?: 'auto' | WriteMode;
+  /** Plans with more rows than this are written in batches in `auto` mode. */
+  batchedAboveRows?: number;
+  /** Rows (nodes or relationships) per batch transaction in batched mode. */
+  batchRows?: number;
+  /** Batch transactions in flight at once in batched mode. */
+  concurrency?: number;
+  /** Server-side timeout of the atomic transaction, and of each batch. */
+  timeoutMs?: number;
+}
+
 export interface WriteReport {
+  mode: WriteMode;
   nodes: Record<string, number>;
   relationships: Record<string, number>;
   deletedNodes: number;
+  /** Batched mode only: relationships pruned (atomic mode replaces them all). */
+  deletedRelationships?: number;
+  /** Batched mode only: batches rolled back by a transient error (a deadlock) and tried again. */
+  retriedBatches?: number;
 }
 
-const BATCH_SIZE = 1000;
+/**
+ * Up to here a plan is written in one transaction. Chosen by measurement (docs/benchmarks.md):
+ * the atomic write peaks at about 3 KiB of Neo4j transaction memory per row, so 50,000 rows stay
+ * far below the limit of even `dev`'s 1 GiB heap, and the curated seed (about 1,000 rows) keeps
+ * its all-or-nothing guarantee.
+ */
+export const DEFAULT_BATCHED_ABOVE_ROWS = 50_000;
+/** Rows per batch transaction: 5,000–50,000 measured the same within the noise (docs/benchmarks.md); 10,000 keeps each transaction small. */
+export const DEFAULT_BATCH_ROWS = 10_000;
+/** Batch transactions in flight at once (see writeBatched.ts). */
+export const DEFAULT_CONCURRENCY = 2;
+const DEFAULT_TIMEOUT_MS = 300_000;
+
 const IDENTIFIER = /^[A-Z][A-Za-z]*$|^[A-Z][A-Z_]*$/;
 
 export async function writeGraph(
   executor: Executor,
   plan: WritableGraph,
-  vocabulary: { labels: readonly string[]; relTypes: readonly string[] },
-  timeoutMs = 300_000,
+  vocabulary: Vocabulary,
+  options: WriteOptions = {},
 ): Promise<WriteReport> {
+  checkWritable(plan, vocabulary);
+  const rows = plan.nodes.length + plan.rels.length;
+  const mode: WriteMode =
+    options.mode === 'atomic' || options.mode === 'batched'
+      ? options.mode
+      : rows > (options.batchedAboveRows ?? DEFAULT_BATCHED_ABOVE_ROWS)
+        ? 'batched'
+        : 'atomic';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const written =
+    mode === 'atomic'
+      ? { deletedNodes: await writeAtomic(executor, plan, vocabulary, timeoutMs) }
+      : await writeBatched(executor, plan, vocabulary, {
+          batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
+          concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+          timeoutMs,
+        });
+  // Counted after the commit: Neo4j answers label and type counts from its count store then,
+  // whereas inside the write transaction each count scans the transaction's own changes too.
+  return { mode, ...(await executor.readTransaction('seed.countGraph', (run) => countGraph(run, vocabulary))), ...written };
+}
+
+/** Refuses, before anything is written, labels and types outside the model's vocabulary. */
+function checkWritable(plan: WritableGraph, vocabulary: Vocabulary): void {
   for (const name of [...vocabulary.labels, ...vocabulary.relTypes]) {
     if (!IDENTIFIER.test(name)) throw new Error(`Refusing to write: '${name}' is not a valid label or relationship type`);
   }
-  const nodesByLabel = groupBy(plan.nodes, (n) => n.label);
-  const relsByShape = groupBy(plan.rels, (r) => `${r.type}|${r.from.label}|${r.to.label}`);
-  for (const label of nodesByLabel.keys())
-    if (!vocabulary.labels.includes(label)) throw new Error(`Refusing to write: label '${label}' is not in the model's vocabulary`);
-  for (const rel of plan.rels)
-    if (!vocabulary.relTypes.includes(rel.type))
-      throw new Error(`Refusing to write: relationship type '${rel.type}' is not in the model's vocabulary`);
-
-  const deletedNodes = await executor.writeTransaction(
-    'seed.writeGraph',
-    async (run) => {
-      for (const [label, nodes] of nodesByLabel) {
-        const merge = cypher(`seed.mergeNodes.${label}`, `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n = row.props`);
-        for (const batch of chunks(nodes, BATCH_SIZE))
-          await run(merge, { rows: batch.map((n) => ({ id: n.id, props: { ...n.props, id: n.id } })) });
-      }
-      let deletedNodes = 0;
-      for (const label of vocabulary.labels) {
-        const ids = (nodesByLabel.get(label) ?? []).map((n) => n.id);
-        const prune = cypher(
-          `seed.pruneNodes.${label}`,
-          `MATCH (n:${label}) WHERE NOT n.id IN $ids DETACH DELETE n RETURN count(*) AS deleted`,
-        );
-        const [row] = await run(prune, { ids });
-        deletedNodes += Number(row?.deleted ?? 0);
-      }
-      for (const type of vocabulary.relTypes) {
-        await run(cypher(`seed.clearRelationships.${type}`, `MATCH ()-[r:${type}]->() DELETE r`));
-      }
-      for (const [shape, rels] of relsByShape) {
-        const [type, fromLabel, toLabel] = shape.split('|') as [string, string, string];
-        const create = cypher(
-          `seed.createRelationships.${type}`,
-          `UNWIND $rows AS row
-           MATCH (a:${fromLabel} {id: row.from})
-           MATCH (b:${toLabel} {id: row.to})
-           CREATE (a)-[r:${type}]->(b) SET r = row.props
-           RETURN count(r) AS created`,
-        );
-        for (const batch of chunks(rels, BATCH_SIZE)) {
-          const [row] = await run(create, { rows: batch.map((r) => ({ from: r.from.id, to: r.to.id, props: r.props })) });
-          if (Number(row?.created ?? 0) !== batch.length) {
-            throw new Error(
-              `Relationship ${type} (${fromLabel})→(${toLabel}): ${batch.length - Number(row?.created ?? 0)} of ${batch.length} endpoints were not found; nothing was written`,
-            );
-          }
-        }
-      }
-      return deletedNodes;
-    },
-    timeoutMs,
-  );
-  // Counted after the commit: Neo4j answers label and type counts from its count store then,
-  // whereas inside the write transaction each count scans the transaction's own changes too.
-  return { ...(await executor.readTransaction('seed.countGraph', (run) => countGraph(run, vocabulary))), deletedNodes };
+  const labels = new Set(vocabulary.labels);
+  const relTypes = new Set(vocabulary.relTypes);
+  for (const node of plan.nodes)
+    if (!labels.has(node.label)) throw new Error(`Refusing to write: label '${node.label}' is not in the model's vocabulary`);
+  for (const rel of plan.rels) {
+    if (!relTypes.has(rel.type)) throw new Error(`Refusing to write: relationship type '${rel.type}' is not in the model's vocabulary`);
+    for (const end of [rel.from, rel.to])
+      if (!labels.has(end.label)) throw new Error(`Refusing to write: label '${end.label}' is not in the model's vocabulary`);
+  }
 }
 
-async function countGraph(
-  run: TxRunner,
-  vocabulary: { labels: readonly string[]; relTypes: readonly string[] },
-): Promise<Omit<WriteReport, 'deletedNodes'>> {
-  const nodes: Record<string, number> = {};
-  const relationships: Record<string, number> = {};
-  for (const label of vocabulary.labels) {
-    const [row] = await run(cypher(`seed.countNodes.${label}`, `MATCH (n:${label}) RETURN count(n) AS n`));
-    nodes[label] = Number(row?.n ?? 0);
-  }
-  for (const type of vocabulary.relTypes) {
-    const [row] = await run(cypher(`seed.countRelationships.${type}`, `MATCH ()-[r:${type}]->() RETURN count(r) AS n`));
-    relationships[type] = Number(row?.n ?? 0);
-  }
-  return { nodes, relationships };
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** Nodes per label and relationships per type, as the database holds them. */
+export async function countGraph(run: TxRunner, vocabulary: Vocabulary): Promise<Pick<WriteReport, 'nodes' | 'relationships'>> {
+  const tally = async (query: NamedQuery, keys: readonly string[]): Promise<Record<string, number>> => {
+    const counts: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
+    for (const row of await run(query)) if (typeof row.key === 'string') counts[row.key] = Number(row.n ?? 0);
+    return counts;
+  };
+  return {
+    nodes: await tally(countNodes(vocabulary.labels), vocabulary.labels),
+    relationships: await tally(countRelationships(vocabulary.relTypes), vocabulary.relTypes),
+  };
 }

@@ -29,7 +29,7 @@ import { ERA_LENGTH, World, type NationRef, type PersonRef } from './World.js';
 
 type Json = Record<string, unknown>;
 
-/** A generated source: its slug, text, and the content of `sources/<slug>.yaml`. */
+/** A generated source: its slug, text, and the content of `sources/<slug>.json` (or `.yaml`). */
 export interface GeneratedSource {
   slug: string;
   text: string;

@@ -59,13 +59,11 @@ describe('round trips per request', () => {
     const names = queries.map((q) => q.name);
     // Level by level: the root nodes; donors and evidence; commitmentsMade and supports; recipients,
     // evidence and source. A field appears once per level it is asked at, inside that level's query.
-    expect(names).toEqual([
-      'node.byId.Commitment',
-      'relation.Commitment.donors+Commitment.evidence',
-      expect.stringMatching(/^relation\..*Nation\.commitmentsMade/),
-      expect.stringMatching(/^relation\..*Commitment\.recipients/),
-      ...names.slice(4).map(() => expect.stringMatching(/^relation\./)),
-    ]);
+    expect(names[0]).toBe('node.byId.Commitment');
+    expect(names[1]).toBe('relation.Commitment.donors+Commitment.evidence');
+    expect(names[2]).toMatch(/^relation\..*Nation\.commitmentsMade/);
+    expect(names[3]).toMatch(/^relation\..*Commitment\.recipients/);
+    for (const name of names.slice(1)) expect(name).toMatch(/^relation\./);
     expect(names.length).toBeLessThanOrEqual(5);
   });
 

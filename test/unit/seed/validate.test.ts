@@ -101,7 +101,11 @@ describe('validateSeedDir', () => {
     const root = fixture('second-source').replace(/data$/, '');
     const error = await validateSeedDir(root).catch((e: unknown) => e);
     expect((error as SeedValidationError).issues).toEqual([
-      { file: root, path: '', message: `no registry/*.yaml or sources/*.yaml files found (did you mean ${fixture('second-source')}?)` },
+      {
+        file: root,
+        path: '',
+        message: `no registry/*.{yaml,yml,json} or sources/*.{yaml,yml,json} files found (did you mean ${fixture('second-source')}?)`,
+      },
     ]);
   });
 
