@@ -436,7 +436,16 @@ async function loadThroughLoader(dataDir: string, target: { uri: string; usernam
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'seed', 'cli.ts'), '--data', dataDir], {
       cwd: REPO_ROOT,
       // eslint-disable-next-line no-restricted-properties -- the child needs PATH and HOME, plus the bench connection
-      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        NEO4J_URI: target.uri,
+        NEO4J_USERNAME: target.username,
+        NEO4J_PASSWORD: target.password,
+        LOG_LEVEL: 'warn',
+        // The loader holds the whole validated seed and its plan in memory: ~3.8 GB at 3.4 million
+        // rows, past Node's default heap limit (docs/benchmarks.md, "Seed throughput").
+        NODE_OPTIONS: '--max-old-space-size=8192',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let text = '';
