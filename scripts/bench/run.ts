@@ -435,8 +435,8 @@ async function loadThroughLoader(dataDir: string, target: { uri: string; usernam
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'seed', 'cli.ts'), '--data', dataDir], {
       cwd: REPO_ROOT,
-      // eslint-disable-next-line no-restricted-properties -- the child needs PATH and HOME, plus the bench connection
       env: {
+        // eslint-disable-next-line no-restricted-properties -- the child needs PATH and HOME, plus the bench connection
         ...process.env,
         NEO4J_URI: target.uri,
         NEO4J_USERNAME: target.username,
