@@ -1,7 +1,8 @@
 /** The benchmark's results and their Markdown tables, with each target of the issue checked. */
 import type { BenchParams, OperationName } from './ops.js';
 
-export type TargetName = 'api' | 'neo4j-graphql' | 'driver';
+/** `baseline`: this API from an earlier commit (`npm run bench -- --baseline <checkout>`). */
+export type TargetName = 'api' | 'neo4j-graphql' | 'driver' | 'baseline';
 
 export interface LoadResult {
   nodes: number;
@@ -150,6 +151,33 @@ export function renderReport(report: BenchReport): string {
         }),
       ),
     );
+    const baselined = ops.filter((op) => r.measurements.some((m) => m.op === op && m.target === 'baseline'));
+    if (baselined.length > 0) {
+      out.push('', 'This API against its baseline (an earlier commit, same run):', '');
+      out.push(
+        table(
+          [
+            'operation',
+            'req/s api ÷ baseline',
+            'p50 ×1 baseline ÷ api',
+            'CPU ms/req server: baseline → api',
+            'CPU ms/req Neo4j: baseline → api',
+          ],
+          baselined.map((op) => {
+            const api = r.measurements.find((m) => m.op === op && m.target === 'api');
+            const base = r.measurements.find((m) => m.op === op && m.target === 'baseline');
+            if (!api || !base) return [op, '–', '–', '–', '–'];
+            return [
+              op,
+              ratio(api.throughput / base.throughput),
+              ratio(base.singleP50 / api.singleP50),
+              `${fmt(base.cpuMsPerRequest.server, 2)} → ${fmt(api.cpuMsPerRequest.server, 2)}`,
+              `${fmt(base.cpuMsPerRequest.neo4j, 2)} → ${fmt(api.cpuMsPerRequest.neo4j, 2)}`,
+            ];
+          }),
+        ),
+      );
+    }
     const apiMemory = r.memory.api;
     out.push(
       '',

@@ -1,14 +1,15 @@
 /**
  * `npm run bench -- [--scales 100,1000] [--seconds 10] [--warmup 3] [--connections 8] [--ops lookup,nested,…]
  *                   [--targets api,neo4j-graphql,driver] [--seed 1] [--out docs/benchmarks.md] [--no-write]
- *                   [--instance bench|scratch] [--reuse]`
+ *                   [--instance bench|scratch] [--reuse] [--baseline <checkout of an earlier commit>]`
  *
  * This API side by side with the Neo4j GraphQL Library and the bare driver, on the same data, the
  * same machine, in one run. For each scale: generate the dataset (`npm run gen`, cached under
  * .tmp/bench), empty the bench Neo4j and load it through the project's own loader (timed: seed
  * throughput), pick parameters whose answers have the same size at every scale, start the three
  * servers as child processes, check that this API and the library give the same answers, then
- * load each (operation, server) pair with autocannon: a warm-up, a throughput run with
+ * load each (operation, server) pair with autocannon: after a warm-up of every pair, a second of
+ * warm-up, a throughput run with
  * `--connections` concurrent clients and a latency run with one client. The pairs are interleaved
  * (operation by operation, the three servers in turn) so drift on the shared machine hits all
  * three alike. Writes the results as JSON under .tmp/bench/ and the tables into `--out` between
@@ -31,7 +32,7 @@ import { apiCursorAt, pickParams } from './pickParams.js';
 import { renderReport, type BenchReport, type LoadResult, type Measurement, type ScaleReport, type TargetName } from './report.js';
 
 const TARGETS: readonly TargetName[] = ['api', 'neo4j-graphql', 'driver'];
-const PORTS: Record<TargetName, number> = { api: 4700, 'neo4j-graphql': 4701, driver: 4702 };
+const PORTS: Record<TargetName, number> = { api: 4700, 'neo4j-graphql': 4701, driver: 4702, baseline: 4703 };
 const OUT_DIR = join(REPO_ROOT, '.tmp', 'bench');
 const WARMUP_SECONDS = 3;
 /** Linux's USER_HZ (`getconf CLK_TCK`), the unit of /proc/<pid>/stat times; 100 on every common platform. */
@@ -50,6 +51,8 @@ interface Flags {
   instance: InstanceSpec;
   /** Measure the graph already loaded (one scale only): no generation, no reload, no load timing. */
   reuse: boolean;
+  /** A checkout of an earlier version of this repository, measured as the `baseline` server. */
+  baseline: string | undefined;
 }
 
 function parseFlags(argv: string[]): Flags {
@@ -67,6 +70,7 @@ function parseFlags(argv: string[]): Flags {
       'no-write': { type: 'boolean', default: false },
       instance: { type: 'string', default: 'bench' },
       reuse: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
     },
   });
   const ints = (name: string, text: string): number[] =>
@@ -86,7 +90,8 @@ function parseFlags(argv: string[]): Flags {
     warmup: values.warmup === '0' ? 0 : (ints('warmup', values.warmup)[0] ?? WARMUP_SECONDS),
     connections: ints('connections', values.connections)[0] ?? 8,
     ops: names('ops', values.ops, OPERATION_NAMES),
-    targets: names('targets', values.targets, TARGETS),
+    targets: [...names('targets', values.targets, TARGETS), ...(values.baseline ? (['baseline'] as const) : [])],
+    baseline: values.baseline,
     seed: ints('seed', values.seed)[0] ?? 1,
     out: values.out,
     write: !values['no-write'],
@@ -165,6 +170,20 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
         env: { NODE_ENV: 'production', SEED_ON_START: 'false' },
       }),
     );
+    if (flags.baseline) {
+      // The same API from an earlier commit (a `git worktree`), started the same way: what changed since.
+      servers.set(
+        'baseline',
+        await startApi({
+          port: PORTS.baseline,
+          neo4j: neo4jTarget,
+          logName: `baseline-scale-${scale}.log`,
+          outputDir: OUT_DIR,
+          script: join(flags.baseline, 'scripts', 'start.ts'),
+          env: { NODE_ENV: 'production', SEED_ON_START: 'false' },
+        }),
+      );
+    }
     const params: BenchParams = { ...picked, pageCursor: await apiCursorAt(`${url('api')}/graphql`, picked.pageOffset) };
     const paramsFile = join(OUT_DIR, `params-scale-${scale}.json`);
     writeFileSync(paramsFile, `${JSON.stringify(params, null, 2)}\n`);
@@ -207,6 +226,19 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
     const neo4jPid = neo4jState.state === 'running' ? neo4jState.pid : undefined;
     const measurements: Measurement[] = [];
     const equivalence: ScaleReport['equivalence'] = {};
+    // Warm every server and Neo4j on every operation first: Neo4j has just been restarted, and the
+    // first pair measured would otherwise pay for its JIT and page-cache warm-up alone.
+    if (flags.warmup > 0) {
+      say(`Warming up: every operation on every server for ${flags.warmup} s …`);
+      for (const op of flags.ops) {
+        for (const [target, request] of buildRequests(op, params, flags.targets, peerOperations)) {
+          const expected = await answer(request).catch((err: unknown) => {
+            throw new Error(`${op} on ${target}: ${err instanceof Error ? err.message : String(err)}`);
+          });
+          await cannon(request, flags.connections, flags.warmup, expected.body);
+        }
+      }
+    }
     for (const op of flags.ops) {
       const requests = buildRequests(op, params, flags.targets, peerOperations);
       const apiAnswer = await answer(requests.get('api'));
@@ -223,7 +255,7 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
         const request = requests.get(target);
         if (!request) continue;
         const expected = await answer(request);
-        if (flags.warmup > 0) await cannon(request, flags.connections, flags.warmup, expected.body);
+        if (flags.warmup > 0) await cannon(request, flags.connections, 1, expected.body);
         const serverPid = servers.get(target)?.pid;
         const cpuBefore = { server: cpuMs(serverPid), neo4j: cpuMs(neo4jPid) };
         const loaded = await cannon(request, flags.connections, flags.seconds, expected.body);
@@ -284,7 +316,7 @@ function buildRequests(
   });
   const requests = new Map<TargetName, TargetRequest>();
   for (const target of targets) {
-    if (target === 'api') requests.set(target, graphql(API_OPERATIONS[op], PORTS.api));
+    if (target === 'api' || target === 'baseline') requests.set(target, graphql(API_OPERATIONS[op], PORTS[target]));
     if (target === 'neo4j-graphql' && peerOperations) requests.set(target, graphql(peerOperations[op], PORTS[target]));
     if (target === 'driver') requests.set(target, { path: `/op/${op}`, body: '{}', port: PORTS.driver });
   }
