@@ -26,6 +26,15 @@ export const GRAPH_SCHEMA: SchemaItem[] = desiredSchema({
     ['Event', 'kind'],
     ['Statement', 'kind'],
     ['Evidence', 'sourceId'],
+    // The lists' default order (name, then id): keyset pages seek from the cursor in the index
+    // instead of sorting every node of the label (src/queries/pagination/keyset.ts).
+    ['Commitment', 'name'],
+    ['Person', 'name'],
+    ['Nation', 'name'],
+    ['Organization', 'name'],
+    ['Event', 'name'],
+    ['Statement', 'name'],
+    ['Stance', 'name'],
   ],
 });
 

@@ -27,6 +27,8 @@ export interface Measurement {
   failures: number;
   /** CPU time per request during the throughput run: the server process, and Neo4j. */
   cpuMsPerRequest: { server: number; neo4j: number };
+  /** Set when the server could not answer the operation at all: why (then the numbers are NaN). */
+  error?: string;
 }
 
 export interface ScaleReport {
@@ -114,7 +116,7 @@ export function renderReport(report: BenchReport): string {
           fmt(m.cpuMsPerRequest.server, 2),
           fmt(m.cpuMsPerRequest.neo4j, 2),
           fmt(m.responseBytes),
-          `${m.failures} / ${fmt(m.requests)}`,
+          m.error ? `**could not answer**: ${m.error.replace(/\|/g, '/')}` : `${m.failures} / ${fmt(m.requests)}`,
         ]),
       ),
     );
@@ -142,11 +144,21 @@ export function renderReport(report: BenchReport): string {
           return [
             op,
             ratio(thr),
-            Number.isFinite(thr) ? `≥ ${bar}×: ${mark(thr >= bar)}` : '–',
+            Number.isFinite(thr)
+              ? `≥ ${bar}×: ${mark(thr >= bar)}`
+              : peer?.error && api && !api.error
+                ? `≥ ${bar}×: met (neo4j-graphql could not answer)`
+                : '–',
             ratio(lat),
             Number.isFinite(lat) ? mark(lat <= 1.5) : '–',
             ratio(peer && floor ? peer.singleP50 / floor.singleP50 : Number.NaN),
-            r.equivalence[op] === undefined ? '–' : r.equivalence[op] === 'equal' ? 'yes' : '**no**',
+            r.equivalence[op] === undefined
+              ? '–'
+              : r.equivalence[op] === 'equal'
+                ? 'yes'
+                : r.equivalence[op]?.startsWith('not compared')
+                  ? 'not compared'
+                  : '**no**',
           ];
         }),
       ),

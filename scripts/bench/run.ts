@@ -228,33 +228,61 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
     const equivalence: ScaleReport['equivalence'] = {};
     // Warm every server and Neo4j on every operation first: Neo4j has just been restarted, and the
     // first pair measured would otherwise pay for its JIT and page-cache warm-up alone.
+    // A server that cannot answer an operation at all (an error, not a slow answer) is recorded as
+    // failed for it, with the reason, and the run goes on with the others.
+    const failed = new Map<string, string>();
+    const failKey = (op: OperationName, target: TargetName): string => `${op}|${target}`;
+    const tryAnswer = async (op: OperationName, target: TargetName, request: TargetRequest) => {
+      const known = failed.get(failKey(op, target));
+      if (known !== undefined) return undefined;
+      try {
+        return await answer(request);
+      } catch (err) {
+        const reason = shortError(err);
+        failed.set(failKey(op, target), reason);
+        say(`  ${op} on ${target}: FAILED: ${reason}`);
+        return undefined;
+      }
+    };
+    // Warm every server and Neo4j on every operation first: Neo4j has just been restarted, and the
+    // first pair measured would otherwise pay for its JIT and page-cache warm-up alone.
     if (flags.warmup > 0) {
       say(`Warming up: every operation on every server for ${flags.warmup} s …`);
       for (const op of flags.ops) {
         for (const [target, request] of buildRequests(op, params, flags.targets, peerOperations)) {
-          const expected = await answer(request).catch((err: unknown) => {
-            throw new Error(`${op} on ${target}: ${err instanceof Error ? err.message : String(err)}`);
-          });
-          await cannon(request, flags.connections, flags.warmup, expected.body);
+          const expected = await tryAnswer(op, target, request);
+          if (expected) await cannon(request, flags.connections, flags.warmup, expected.body);
         }
       }
     }
     for (const op of flags.ops) {
       const requests = buildRequests(op, params, flags.targets, peerOperations);
-      const apiAnswer = await answer(requests.get('api'));
+      const apiRequest = requests.get('api');
       const peerRequest = requests.get('neo4j-graphql');
-      if (peerRequest) {
-        const peerAnswer = await answer(peerRequest);
-        const same = JSON.stringify(apiAnswer.digest) === JSON.stringify(peerAnswer.digest);
-        equivalence[op] = same
-          ? 'equal'
-          : `DIFFERENT: api ${JSON.stringify(apiAnswer.digest)} vs neo4j-graphql ${JSON.stringify(peerAnswer.digest)}`;
-        say(`  ${op}: answers ${same ? 'equal' : 'DIFFER'} (${apiAnswer.bytes} and ${peerAnswer.bytes} bytes)`);
+      if (apiRequest && peerRequest) {
+        const apiAnswer = await tryAnswer(op, 'api', apiRequest);
+        const peerAnswer = await tryAnswer(op, 'neo4j-graphql', peerRequest);
+        if (apiAnswer && peerAnswer) {
+          const same = JSON.stringify(apiAnswer.digest) === JSON.stringify(peerAnswer.digest);
+          equivalence[op] = same
+            ? 'equal'
+            : `DIFFERENT: api ${JSON.stringify(apiAnswer.digest)} vs neo4j-graphql ${JSON.stringify(peerAnswer.digest)}`;
+          say(`  ${op}: answers ${same ? 'equal' : 'DIFFER'} (${apiAnswer.bytes} and ${peerAnswer.bytes} bytes)`);
+        } else {
+          equivalence[op] = `not compared: ${[...failed]
+            .filter(([key]) => key.startsWith(`${op}|`))
+            .map(([key, reason]) => `${key.split('|')[1]} failed (${reason})`)
+            .join('; ')}`;
+        }
       }
       for (const target of flags.targets) {
         const request = requests.get(target);
         if (!request) continue;
-        const expected = await answer(request);
+        const expected = await tryAnswer(op, target, request);
+        if (!expected) {
+          measurements.push(failedMeasurement(op, target, failed.get(failKey(op, target)) ?? 'failed'));
+          continue;
+        }
         if (flags.warmup > 0) await cannon(request, flags.connections, 1, expected.body);
         const serverPid = servers.get(target)?.pid;
         const cpuBefore = { server: cpuMs(serverPid), neo4j: cpuMs(neo4jPid) };
@@ -289,6 +317,31 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
   } finally {
     await stopAll();
   }
+}
+
+function failedMeasurement(op: OperationName, target: TargetName, error: string): Measurement {
+  const none = Number.NaN;
+  return {
+    op,
+    target,
+    error,
+    responseBytes: none,
+    throughput: none,
+    p50: none,
+    p99: none,
+    singleP50: none,
+    singleP99: none,
+    requests: 0,
+    failures: 0,
+    cpuMsPerRequest: { server: none, neo4j: none },
+  };
+}
+
+/** The gist of an error for a table cell: the database's message when there is one. */
+function shortError(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  const message = /"message":"([^"]+)"/.exec(text)?.[1] ?? text;
+  return message.replace(/\s+/g, ' ').slice(0, 160);
 }
 
 function url(target: TargetName): string {

@@ -43,4 +43,23 @@ describe('filtered lists and totals', () => {
     expect(ops).not.toContain('NodeByLabelScan');
     expect(ops).not.toContain('AllNodesScan');
   });
+
+  it('a page after a cursor seeks from the cursor in the name index, never scanning the label', async () => {
+    const page = (after: string | null) =>
+      api.execute<{ commitments: { pageInfo: { endCursor: string } } }>(
+        'query($after: String) { commitments(orderBy: { field: NAME, direction: ASC }, first: 3, after: $after) { pageInfo { endCursor } edges { node { id } } } }',
+        { after },
+      );
+    const first = await page(null);
+    const cursor = first.data?.commitments.pageInfo.endCursor ?? null;
+    expect(cursor).not.toBeNull();
+    const { errors, queries } = await page(cursor);
+    expect(errors).toBeUndefined();
+    const [query] = queries;
+    if (!query) throw new Error('no query');
+    const { summary } = await rt.driver.executeQuery(`EXPLAIN ${query.text}`, query.params);
+    const ops = operators(summary.plan as unknown as PlanNode);
+    expect(ops.some((op) => op.startsWith('NodeIndexSeekByRange'))).toBe(true);
+    expect(ops).not.toContain('NodeByLabelScan');
+  });
 });
