@@ -115,10 +115,24 @@ export function keysetWhere(order: Ordering, position: CursorPosition): WhereCla
     return { after, equal: `${key.expr} = ${param}` };
   });
   steps.push({ after: `n.id ${op} $${CURSOR_PARAM_PREFIX}Id`, equal: '' });
-  const alternatives = steps.flatMap((step, i) => {
-    if (step.after === null) return [];
-    const equals = steps.slice(0, i).map((s) => s.equal);
-    return [[...equals, step.after].join(' AND ')];
-  });
-  return { clauses: [alternatives.map((a) => `(${a})`).join(' OR ')], params };
+  const alternatives = (from: number): string =>
+    steps
+      .flatMap((step, i) => {
+        if (i < from || step.after === null) return [];
+        const equals = steps.slice(from, i).map((s) => s.equal);
+        return [[...equals, step.after].join(' AND ')];
+      })
+      .map((a) => `(${a})`)
+      .join(' OR ');
+  // When the first key is never null, say the same as `k0 >= v0 AND (k0 <> v0 OR <the rest after>)`.
+  // Written as one OR, Neo4j seeks each alternative separately in the index, unions them and
+  // sorts everything after the cursor (22,418 rows for a page at row 1,000 of 54,000 commitments);
+  // written with one range on k0, it reads the index in order from the cursor and stops after
+  // the page (22 rows). Same rows either way.
+  const first = order.keys[0];
+  if (first && !first.nullable && position.keys[0] !== null && position.keys[0] !== undefined) {
+    const param = `$${CURSOR_PARAM_PREFIX}Key0`;
+    return { clauses: [`${first.expr} ${op}= ${param}`, `NOT (${first.expr} = ${param}) OR ${alternatives(1)}`], params };
+  }
+  return { clauses: [alternatives(0)], params };
 }

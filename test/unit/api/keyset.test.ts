@@ -124,9 +124,9 @@ describe('clauses', () => {
     );
   });
 
-  it('seek past the cursor row by its key and id', () => {
+  it('seek past the cursor row by its key and id: a range on a never-null first key, then the tie-break', () => {
     expect(keysetWhere(byName, { keys: ['Oval'], id: 'event:x' })).toEqual({
-      clauses: ['(n.name > $cursorKey0) OR (n.name = $cursorKey0 AND n.id > $cursorId)'],
+      clauses: ['n.name >= $cursorKey0', 'NOT (n.name = $cursorKey0) OR (n.id > $cursorId)'],
       params: { cursorKey0: 'Oval', cursorId: 'event:x' },
     });
   });
