@@ -209,30 +209,24 @@ export class Executor {
 
   private async run(tx: ManagedTransaction | Transaction, mode: 'READ' | 'WRITE', query: NamedQuery, params: Params): Promise<Row[]> {
     const started = performance.now();
+    const report = (rows: number, error?: string): void =>
+      this.options.onQuery?.({
+        name: query.name,
+        mode,
+        text: query.text,
+        params,
+        startedAt: started,
+        durationMs: performance.now() - started,
+        rows,
+        ...(error === undefined ? {} : { error }),
+      });
     try {
       const result = await tx.run(query.text, params);
       const rows = result.records.map((record) => toPlain(record.toObject()) as Row);
-      this.options.onQuery?.({
-        name: query.name,
-        mode,
-        text: query.text,
-        params,
-        startedAt: started,
-        durationMs: performance.now() - started,
-        rows: rows.length,
-      });
+      report(rows.length);
       return rows;
     } catch (err) {
-      this.options.onQuery?.({
-        name: query.name,
-        mode,
-        text: query.text,
-        params,
-        startedAt: started,
-        durationMs: performance.now() - started,
-        rows: 0,
-        error: err instanceof Error ? err.message : String(err),
-      });
+      report(0, err instanceof Error ? err.message : String(err));
       throw err;
     }
   }

@@ -7,7 +7,7 @@
  * nested relationship fields, a root connection sorted by name then id); search, path and totals
  * are the @cypher fields of typeDefs.graphql.
  */
-import { PAGE_SIZE, SEARCH_FIRST, type GraphqlOperation, type OperationName } from '../../ops.js';
+import { API_OPERATIONS, PAGE_SIZE, SEARCH_FIRST, type GraphqlOperation, type OperationName } from '../../ops.js';
 
 type Json = Record<string, unknown>;
 const obj = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
@@ -60,21 +60,8 @@ export const PEER_OPERATIONS: Record<OperationName, GraphqlOperation> = {
   }
 }`,
     variables: (p) => ({ id: p.nationId }),
-    digest: (data) => {
-      const n = only(obj(data).nations);
-      return {
-        id: n.id,
-        commitments: list(n.commitmentsMade)
-          .map((c) => ({
-            id: String(obj(c).id),
-            recipients: ids(obj(c).recipients),
-            evidence: list(obj(c).evidence)
-              .map((e) => `${String(obj(e).start)}:${String(obj(e).quote)}`)
-              .sort(),
-          }))
-          .sort((a, b) => a.id.localeCompare(b.id)),
-      };
-    },
+    // Once the one-element list is unwrapped, the answer has the API's shape: the same digest reads it.
+    digest: (data) => API_OPERATIONS.nested.digest({ nation: only(obj(data).nations) }),
   },
   search: {
     query: `query Search($q: String!, $first: Int!) {
