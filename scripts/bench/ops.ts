@@ -38,10 +38,11 @@ export const PAGE_SIZE = 20;
 export const SEARCH_FIRST = 10;
 export const PATH_MAX_HOPS = 3;
 
-type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const ids = (value: unknown): string[] =>
+/** Readers of untyped JSON answers, shared with the peer's digests. */
+export type Json = Record<string, unknown>;
+export const obj = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
+export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+export const ids = (value: unknown): string[] =>
   list(value)
     .map((v) => String(obj(v).id))
     .sort();

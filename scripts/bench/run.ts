@@ -153,70 +153,47 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
     await driver.close();
   }
 
-  const env = { NEO4J_URI: neo4jTarget.uri, NEO4J_USERNAME: neo4jTarget.username, NEO4J_PASSWORD: neo4jTarget.password };
   const servers = new Map<TargetName, ApiProcess>();
   const stopAll = async (): Promise<void> => {
     for (const server of servers.values()) await server.stop();
   };
-  try {
-    // The API as deployed: production settings, the graph served as loaded.
+  /** A server as a child process on its port, connected to this scale's Neo4j, in production mode. */
+  const launch = async (
+    target: TargetName,
+    options: { script?: string; args?: string[]; env?: Record<string, string>; readyPath?: string } = {},
+  ): Promise<void> => {
     servers.set(
-      'api',
+      target,
       await startApi({
-        port: PORTS.api,
+        port: PORTS[target],
         neo4j: neo4jTarget,
-        logName: `api-scale-${scale}.log`,
+        logName: `${target}-scale-${scale}.log`,
         outputDir: OUT_DIR,
-        env: { NODE_ENV: 'production', SEED_ON_START: 'false' },
+        ...options,
+        env: { NODE_ENV: 'production', ...options.env },
       }),
     );
-    if (flags.baseline) {
-      // The same API from an earlier commit (a `git worktree`), started the same way: what changed since.
-      servers.set(
-        'baseline',
-        await startApi({
-          port: PORTS.baseline,
-          neo4j: neo4jTarget,
-          logName: `baseline-scale-${scale}.log`,
-          outputDir: OUT_DIR,
-          script: join(flags.baseline, 'scripts', 'start.ts'),
-          env: { NODE_ENV: 'production', SEED_ON_START: 'false' },
-        }),
-      );
-    }
+  };
+  try {
+    // The API as deployed, serving the graph as loaded; the baseline is the same API from an
+    // earlier commit (a `git worktree`), started the same way: what changed since.
+    await launch('api', { env: { SEED_ON_START: 'false' } });
+    if (flags.baseline) await launch('baseline', { script: join(flags.baseline, 'scripts', 'start.ts'), env: { SEED_ON_START: 'false' } });
     const params: BenchParams = { ...picked, pageCursor: await apiCursorAt(`${url('api')}/graphql`, picked.pageOffset) };
     const paramsFile = join(OUT_DIR, `params-scale-${scale}.json`);
     writeFileSync(paramsFile, `${JSON.stringify(params, null, 2)}\n`);
     say(`Parameters: ${JSON.stringify(params)}`);
-    if (flags.targets.includes('neo4j-graphql')) {
-      servers.set(
-        'neo4j-graphql',
-        await startApi({
-          port: PORTS['neo4j-graphql'],
-          neo4j: neo4jTarget,
-          logName: `neo4j-graphql-scale-${scale}.log`,
-          outputDir: OUT_DIR,
-          script: join(REPO_ROOT, 'scripts', 'bench', 'peers', 'neo4jGraphql', 'server.ts'),
-          args: ['--port', String(PORTS['neo4j-graphql'])],
-          env: { ...env, NODE_ENV: 'production' },
-          readyPath: '/health',
-        }),
-      );
-    }
-    if (flags.targets.includes('driver')) {
-      servers.set(
-        'driver',
-        await startApi({
-          port: PORTS.driver,
-          neo4j: neo4jTarget,
-          logName: `driver-scale-${scale}.log`,
-          outputDir: OUT_DIR,
-          script: join(REPO_ROOT, 'scripts', 'bench', 'floorServer.ts'),
-          args: ['--port', String(PORTS.driver), '--params', paramsFile],
-          env: { NODE_ENV: 'production' },
-        }),
-      );
-    }
+    if (flags.targets.includes('neo4j-graphql'))
+      await launch('neo4j-graphql', {
+        script: join(REPO_ROOT, 'scripts', 'bench', 'peers', 'neo4jGraphql', 'server.ts'),
+        args: ['--port', String(PORTS['neo4j-graphql'])],
+        readyPath: '/health',
+      });
+    if (flags.targets.includes('driver'))
+      await launch('driver', {
+        script: join(REPO_ROOT, 'scripts', 'bench', 'floorServer.ts'),
+        args: ['--port', String(PORTS.driver), '--params', paramsFile],
+      });
 
     // Loaded only when the library is measured (it is the heaviest import of the harness).
     const peerOperations = flags.targets.includes('neo4j-graphql')
@@ -226,20 +203,25 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
     const neo4jPid = neo4jState.state === 'running' ? neo4jState.pid : undefined;
     const measurements: Measurement[] = [];
     const equivalence: ScaleReport['equivalence'] = {};
-    // Warm every server and Neo4j on every operation first: Neo4j has just been restarted, and the
-    // first pair measured would otherwise pay for its JIT and page-cache warm-up alone.
-    // A server that cannot answer an operation at all (an error, not a slow answer) is recorded as
-    // failed for it, with the reason, and the run goes on with the others.
+    // Each server's first answer to each operation, asked once and kept: the reference every later
+    // answer must equal, and what the equivalence check compares. A server that cannot answer an
+    // operation at all (an error, not a slow answer) is recorded as failed for it, with the
+    // reason, and the run goes on with the others.
+    const answers = new Map<string, Answer>();
     const failed = new Map<string, string>();
     const failKey = (op: OperationName, target: TargetName): string => `${op}|${target}`;
-    const tryAnswer = async (op: OperationName, target: TargetName, request: TargetRequest) => {
-      const known = failed.get(failKey(op, target));
-      if (known !== undefined) return undefined;
+    const tryAnswer = async (op: OperationName, target: TargetName, request: TargetRequest): Promise<Answer | undefined> => {
+      const key = failKey(op, target);
+      if (failed.has(key)) return undefined;
+      const known = answers.get(key);
+      if (known) return known;
       try {
-        return await answer(request);
+        const fresh = await answer(request);
+        answers.set(key, fresh);
+        return fresh;
       } catch (err) {
         const reason = shortError(err);
-        failed.set(failKey(op, target), reason);
+        failed.set(key, reason);
         say(`  ${op} on ${target}: FAILED: ${reason}`);
         return undefined;
       }
@@ -376,9 +358,14 @@ function buildRequests(
   return requests;
 }
 
+interface Answer {
+  body: string;
+  bytes: number;
+  digest: unknown;
+}
+
 /** One request, checked: HTTP 200 and no GraphQL errors. */
-async function answer(request: TargetRequest | undefined): Promise<{ body: string; bytes: number; digest: unknown }> {
-  if (!request) throw new Error('no request');
+async function answer(request: TargetRequest): Promise<Answer> {
   const res = await fetch(`http://127.0.0.1:${request.port}${request.path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

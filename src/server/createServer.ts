@@ -74,9 +74,12 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
         // (or the client went away): the commit is off the request's critical path.
         const { executor: scoped, finish } = executor.forRequest();
         res.once('close', () => void finish());
-        const requestExecutor = scoped.withListener((event) => {
-          logger.debug({ requestId, query: event.name, durationMs: event.durationMs, rows: event.rows, error: event.error }, 'cypher');
-        });
+        // One debug line per query, only when debug logging is on (otherwise no listener at all).
+        const requestExecutor = logger.isLevelEnabled('debug')
+          ? scoped.withListener((event) => {
+              logger.debug({ requestId, query: event.name, durationMs: event.durationMs, rows: event.rows, error: event.error }, 'cypher');
+            })
+          : scoped;
         return Promise.resolve(createContext(requestExecutor, requestId, config.limits));
       },
     }),

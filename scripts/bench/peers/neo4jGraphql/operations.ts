@@ -7,15 +7,17 @@
  * nested relationship fields, a root connection sorted by name then id); search, path and totals
  * are the @cypher fields of typeDefs.graphql.
  */
-import { API_OPERATIONS, PAGE_SIZE, SEARCH_FIRST, type GraphqlOperation, type OperationName } from '../../ops.js';
-
-type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const ids = (value: unknown): string[] =>
-  list(value)
-    .map((v) => String(obj(v).id))
-    .sort();
+import {
+  API_OPERATIONS,
+  ids,
+  list,
+  obj,
+  PAGE_SIZE,
+  SEARCH_FIRST,
+  type GraphqlOperation,
+  type Json,
+  type OperationName,
+} from '../../ops.js';
 /** The single node a `where: { id: { eq } }` list query returns (the library answers lookups with a list). */
 const only = (value: unknown): Json => obj(list(value)[0]);
 
@@ -73,10 +75,8 @@ export const PEER_OPERATIONS: Record<OperationName, GraphqlOperation> = {
   }
 }`,
     variables: (p) => ({ q: p.searchText, first: SEARCH_FIRST }),
-    digest: (data) =>
-      list(obj(data).search)
-        .map((node) => String(obj(node).id))
-        .sort(),
+    // The hits are the nodes themselves (no score wrapper): wrapped, the API's digest reads them.
+    digest: (data) => API_OPERATIONS.search.digest({ search: list(obj(data).search).map((node) => ({ node })) }),
   },
   deepPage: {
     query: `query DeepPage($after: String!, $first: Int!) {
@@ -86,7 +86,7 @@ export const PEER_OPERATIONS: Record<OperationName, GraphqlOperation> = {
   }
 }`,
     variables: (p) => ({ after: offsetCursor(p.pageOffset), first: PAGE_SIZE }),
-    digest: (data) => list(obj(obj(data).commitmentsConnection).edges).map((e) => String(obj(obj(e).node).id)),
+    digest: (data) => API_OPERATIONS.deepPage.digest({ commitments: obj(data).commitmentsConnection }),
   },
   path: {
     // The hop limit (PATH_MAX_HOPS = 3) is fixed in the @cypher statement: a variable-length bound cannot be a parameter.
@@ -94,14 +94,7 @@ export const PEER_OPERATIONS: Record<OperationName, GraphqlOperation> = {
   paths(fromId: $from, toId: $to) { length nodes { id name } edges { type fromId toId } }
 }`,
     variables: (p) => ({ from: p.commitmentId, to: p.pathToId }),
-    digest: (data) =>
-      list(obj(data).paths)
-        .map((path) =>
-          list(obj(path).nodes)
-            .map((n) => String(obj(n).id))
-            .join(' > '),
-        )
-        .sort(),
+    digest: (data) => API_OPERATIONS.path.digest({ paths: { paths: obj(data).paths } }),
   },
   totals: {
     query: `query Totals($currency: String!, $donor: ID!) {
