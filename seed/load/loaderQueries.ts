@@ -38,24 +38,17 @@ export const createRelationships = (type: string, fromLabel: string, toLabel: st
      RETURN count(r) AS written`,
   );
 
-/** Batched mode: relationships of a type between nodes given by element id, `{a, b, props}` rows. */
-export const mergeRelationshipsByElementId = (type: string): NamedQuery =>
+/**
+ * Batched mode: relationships of a type between nodes given by element id, `{a, b, props}` rows;
+ * `CREATE` into an empty graph, `MERGE` (by type and endpoints) otherwise.
+ */
+export const writeRelationshipsByElementId = (type: string, verb: 'CREATE' | 'MERGE'): NamedQuery =>
   cypher(
-    `seed.mergeRelationships.${type}`,
+    `seed.${verb === 'CREATE' ? 'create' : 'merge'}Relationships.${type}`,
     `UNWIND $rows AS row
      MATCH (a) WHERE elementId(a) = row.a
      MATCH (b) WHERE elementId(b) = row.b
-     MERGE (a)-[r:${type}]->(b) SET r = row.props
-     RETURN count(r) AS written`,
-  );
-
-export const createRelationshipsByElementId = (type: string): NamedQuery =>
-  cypher(
-    `seed.createRelationships.${type}`,
-    `UNWIND $rows AS row
-     MATCH (a) WHERE elementId(a) = row.a
-     MATCH (b) WHERE elementId(b) = row.b
-     CREATE (a)-[r:${type}]->(b) SET r = row.props
+     ${verb} (a)-[r:${type}]->(b) SET r = row.props
      RETURN count(r) AS written`,
   );
 

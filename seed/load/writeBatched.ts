@@ -23,11 +23,10 @@ import { chunks, groupBy } from './collections.js';
 import {
   anyNode,
   createNodesReturningIds,
-  createRelationshipsByElementId,
   DELETE_NODES,
   DELETE_RELATIONSHIPS,
   mergeNodesReturningIds,
-  mergeRelationshipsByElementId,
+  writeRelationshipsByElementId,
   nodeKeys,
   relationshipKeys,
 } from './loaderQueries.js';
@@ -97,7 +96,7 @@ export async function writeBatched(
     );
     await inParallel(relBatches, concurrency, async ({ type, batch }) => {
       const [row] = await commit(
-        empty ? createRelationshipsByElementId(type) : mergeRelationshipsByElementId(type),
+        writeRelationshipsByElementId(type, empty ? 'CREATE' : 'MERGE'),
         batch.map((r) => ({ a: eid(r.from.id), b: eid(r.to.id), props: r.props })),
       );
       const written = Number(row?.written ?? 0);
