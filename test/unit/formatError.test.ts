@@ -1,7 +1,8 @@
+import { Writable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { createFormatError } from '../../src/graphql/formatError.js';
+import { createFormatError, MAX_ERROR_MESSAGE_CHARS } from '../../src/graphql/formatError.js';
 import { createLogger } from '../../src/logger.js';
 
 const formatError = createFormatError(createLogger({ logLevel: 'silent' }));
@@ -40,5 +41,36 @@ describe('what clients see of an error', () => {
       path: undefined,
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
+  });
+
+  it('cuts every message to a short prefix: GraphQL quotes what was sent', () => {
+    const huge = 'A'.repeat(99_000);
+    const message = `Variable "$n" got invalid value "${huge}"; Int cannot represent non-integer value: "${huge}"`;
+    const formatted = formatError({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message));
+    expect(formatted.message).toHaveLength(MAX_ERROR_MESSAGE_CHARS);
+    expect(formatted.message).toMatch(/^Variable "\$n" got invalid value "AAAA+… \(truncated\)$/);
+    const own = new AppError('NOT_FOUND', `No node with id "${huge}".`);
+    expect(formatError({ message: own.message }, own).message).toHaveLength(MAX_ERROR_MESSAGE_CHARS);
+    const short = 'Cannot query field "nme" on type "Person".';
+    expect(formatError({ message: short, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(short)).message).toBe(short);
+  });
+
+  it("logs an unexpected error's path with its names and aliases cut short", () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      { logLevel: 'error' },
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          lines.push(chunk.toString('utf8'));
+          done();
+        },
+      }),
+    );
+    const alias = 'a'.repeat(90_000);
+    const formatted = createFormatError(logger)({ message: 'boom', path: [alias, 0, 'name'] }, new GraphQLError('boom'));
+    expect(formatted.message).toBe('Unexpected error.');
+    const entry = JSON.parse(lines.join('')) as { path: (string | number)[] };
+    expect(entry.path).toEqual([expect.stringMatching(/^a+… \(truncated\)$/), 0, 'name']);
+    expect(lines.join('').length).toBeLessThan(2000);
   });
 });
