@@ -14,7 +14,8 @@ import type { Config } from '../config.js';
 import type { Executor } from '../db/Executor.js';
 import { createContext } from '../graphql/context.js';
 import { createApolloServer } from '../graphql/createApolloServer.js';
-import type { Logger } from '../logger.js';
+import { MAX_LOGGED_ERROR_FIELD_CHARS, type Logger } from '../logger.js';
+import { truncate } from '../truncate.js';
 
 export interface RunningServer {
   url: string;
@@ -77,7 +78,17 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
         // One debug line per query, only when debug logging is on (otherwise no listener at all).
         const requestExecutor = logger.isLevelEnabled('debug')
           ? scoped.withListener((event) => {
-              logger.debug({ requestId, query: event.name, durationMs: event.durationMs, rows: event.rows, error: event.error }, 'cypher');
+              logger.debug(
+                {
+                  requestId,
+                  query: event.name,
+                  durationMs: event.durationMs,
+                  rows: event.rows,
+                  // A driver message may quote a parameter's value, which is the client's text.
+                  error: event.error === undefined ? undefined : truncate(event.error, MAX_LOGGED_ERROR_FIELD_CHARS),
+                },
+                'cypher',
+              );
             })
           : scoped;
         return Promise.resolve(createContext(requestExecutor, requestId, config.limits));

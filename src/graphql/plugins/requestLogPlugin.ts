@@ -1,11 +1,19 @@
 /**
  * One structured log line per GraphQL request: request id, operation name, duration, the named
  * Cypher queries it ran (with their database time), and the codes of any errors. Nothing of the
- * request's variables goes in, so no user data or secret is logged.
+ * request's variables goes in, so no user data or secret is logged. The operation name is the
+ * client's text (a name in the document may be as long as the body allows), so it is cut short.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../../logger.js';
+import { truncate } from '../../truncate.js';
 import type { GraphContext } from '../context.js';
+
+/**
+ * Longest operation name logged whole: the longest `operationName` a request may send (see
+ * src/server/requestShapeCheck.ts), so only a longer name written in the document itself is cut.
+ */
+const MAX_LOGGED_OPERATION_NAME_CHARS = 256;
 
 export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GraphContext> {
   return {
@@ -18,7 +26,7 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GraphContex
           logger.info(
             {
               requestId: contextValue.requestId,
-              operationName: operationName ?? null,
+              operationName: operationName ? truncate(operationName, MAX_LOGGED_OPERATION_NAME_CHARS) : null,
               durationMs: Math.round((performance.now() - started) * 10) / 10,
               queries: queries.map((q) => q.name),
               queryCount: queries.length,
