@@ -16,6 +16,7 @@ import { createContext } from '../graphql/context.js';
 import { createApolloServer } from '../graphql/createApolloServer.js';
 import { MAX_LOGGED_ERROR_FIELD_CHARS, type Logger } from '../logger.js';
 import { truncate } from '../truncate.js';
+import { requestShapeCheck } from './requestShapeCheck.js';
 
 export interface RunningServer {
   url: string;
@@ -68,6 +69,8 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
     '/graphql',
     cors({ origin: config.corsOrigins.includes('*') ? true : config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'] }),
     express.json({ limit: config.maxBodyBytes }),
+    // Variables nested too deep or huge operation names: a 400 here, before Apollo's recursive code.
+    requestShapeCheck(logger),
     expressMiddleware(apollo, {
       context: ({ res }) => {
         const requestId = String(res.locals.requestId);

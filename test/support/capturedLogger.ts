@@ -11,7 +11,7 @@ export interface CapturedLogger {
   entries: Record<string, unknown>[];
 }
 
-export function capturedLogger(level: 'warn' | 'error' = 'warn'): CapturedLogger {
+export function capturedLogger(level: 'info' | 'warn' | 'error' = 'warn'): CapturedLogger {
   const entries: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
