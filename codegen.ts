@@ -34,6 +34,8 @@ const config: CodegenConfig = {
           ...NODE_TYPES.map((type): [string, string] => [type, '../queries/records.js#NodeRecord']),
           ['Participation', '../queries/records.js#ParticipationRecord'],
           ['Mention', '../queries/records.js#MentionRecord'],
+          ['CommitmentTotals', '../queries/totals/computeTotals.js#TotalsRecord'],
+          ['TotalsGroup', '../queries/totals/computeTotals.js#TotalsGroupRecord'],
         ]),
         // Enum values are stored as the seed files write them (`era-loan`, `direct-quote`).
         enumValues: Object.fromEntries(

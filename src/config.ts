@@ -56,6 +56,10 @@ const EnvSchema = z.object({
   MAX_TOKENS: positiveInt(5_000),
   /** Largest page size (`first`) a list accepts. */
   MAX_PAGE_SIZE: positiveInt(100),
+  /** Most items (objects, list elements, KiB of long text) one answer may hold, counted while it is built. */
+  MAX_ANSWER_ITEMS: positiveInt(20_000),
+  /** Most items all the answers being built at once may hold; past it requests are shed with 503. */
+  MAX_INFLIGHT_ITEMS: positiveInt(200_000),
   /** Schema introspection; default on except in production. */
   ENABLE_INTROSPECTION: bool.optional(),
   /** Apollo Sandbox landing page at the GraphQL URL; default on except in production. */
@@ -103,6 +107,10 @@ export interface Limits {
   maxCost: number;
   maxTokens: number;
   maxPageSize: number;
+  /** Most items one answer may hold (objects, list elements, KiB of long text), counted while it is built. */
+  maxAnswerItems: number;
+  /** Most items the answers in flight may hold together; past it, requests are shed (503, Retry-After). */
+  maxInflightItems: number;
   /** Server-side timeout of each database transaction. */
   queryTimeoutMs: number;
   maxBodyBytes: number;
@@ -130,6 +138,11 @@ export function loadConfig(env: Env = process.env): Config {
       'NEO4J_PASSWORD: required when NEO4J_URI is set (an unset URI uses the local Neo4j and its generated password)',
     ]);
   }
+  if (e.MAX_INFLIGHT_ITEMS < e.MAX_ANSWER_ITEMS) {
+    throw new ConfigError([
+      `MAX_INFLIGHT_ITEMS (${e.MAX_INFLIGHT_ITEMS}) must be at least MAX_ANSWER_ITEMS (${e.MAX_ANSWER_ITEMS}): one answer of the largest size must fit`,
+    ]);
+  }
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -155,6 +168,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: e.MAX_COST,
       maxTokens: e.MAX_TOKENS,
       maxPageSize: e.MAX_PAGE_SIZE,
+      maxAnswerItems: e.MAX_ANSWER_ITEMS,
+      maxInflightItems: e.MAX_INFLIGHT_ITEMS,
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
       maxBodyBytes: e.MAX_BODY_BYTES,
     },

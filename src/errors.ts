@@ -5,7 +5,18 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 
-export type ErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'UNAVAILABLE' | 'TIMEOUT' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'UNAVAILABLE'
+  | 'TIMEOUT'
+  | 'INTERNAL_SERVER_ERROR'
+  /** A limit refused the request (the limit's name is in `extensions.limit`). */
+  | 'LIMIT_EXCEEDED'
+  /** Shed under load: the answers in flight leave no room (HTTP 503 with Retry-After). */
+  | 'OVERLOADED'
+  /** The client went away; nobody reads this, but the request log does. */
+  | 'CLIENT_CLOSED_REQUEST';
 
 export class AppError extends GraphQLError {
   constructor(

@@ -58,8 +58,13 @@ export class SharedReadTransaction {
     private readonly config: { timeout: number; metadata: Record<string, string> },
   ) {}
 
+  /** True once the request has ended (answered, or abandoned by its client). */
+  get ended(): boolean {
+    return this.finished;
+  }
+
   transaction(): Transaction {
-    if (this.finished) throw new Error('The request has ended; its transaction is closed.');
+    if (this.finished) throw new AppError('CLIENT_CLOSED_REQUEST', 'The request has ended; its transaction is closed.');
     if (!this.tx) {
       this.session = this.open();
       this.tx = this.session.beginTransaction(this.config);
@@ -67,14 +72,18 @@ export class SharedReadTransaction {
     return this.tx;
   }
 
-  /** Commits (a read transaction: releases it) and closes the session; safe to call twice, never throws. */
-  async finish(): Promise<void> {
+  /**
+   * Ends the transaction and closes the session; safe to call twice, never throws. After an
+   * answer (`abandoned` false) it commits, which for a read only releases it. When the client
+   * has gone (`abandoned` true) it rolls back, which stops a query still running on the server.
+   */
+  async finish(abandoned = false): Promise<void> {
     if (this.finished) return;
     this.finished = true;
     const { session, tx } = this;
     if (!session || !tx) return;
     try {
-      if (tx.isOpen()) await tx.commit();
+      if (tx.isOpen()) await (abandoned ? tx.rollback() : tx.commit());
     } catch {
       // A failed query already ended it; the request got that error.
     } finally {
@@ -105,12 +114,12 @@ export class Executor {
    * The executor of one request: its reads share one transaction (see SharedReadTransaction);
    * call `finish` when the request has been answered. Writes are not shared.
    */
-  forRequest(operation = 'graphql.request'): { executor: Executor; finish: () => Promise<void> } {
+  forRequest(operation = 'graphql.request'): { executor: Executor; finish: (abandoned?: boolean) => Promise<void> } {
     const shared = new SharedReadTransaction(() => this.session('READ'), {
       timeout: this.options.timeoutMs,
       metadata: { app: 'ukraine-support-graph', operation },
     });
-    return { executor: new Executor(this.driver, { ...this.options, shared }), finish: () => shared.finish() };
+    return { executor: new Executor(this.driver, { ...this.options, shared }), finish: (abandoned) => shared.finish(abandoned) };
   }
 
   read(query: NamedQuery, params: Params = {}): Promise<Row[]> {
@@ -196,6 +205,10 @@ export class Executor {
       breaker?.closed();
       return result;
     } catch (err) {
+      // A query cut short because its request ended (the client went away) is no database failure.
+      if (shared?.ended && !(err instanceof AppError)) {
+        throw new AppError('CLIENT_CLOSED_REQUEST', 'The request has ended; its transaction is closed.', { cause: err });
+      }
       // Driver errors get the API's vocabulary; an error thrown by `work` itself keeps its message
       // (the API's formatError still masks anything unexpected before it reaches a client).
       const mapped = err instanceof Neo4jError ? fromDatabaseError(err) : err;

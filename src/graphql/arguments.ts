@@ -21,7 +21,10 @@ export function checkId(id: string, argument = 'id'): NodeLabel {
   return label;
 }
 
-/** A page size between 0 and `max`. */
+/**
+ * A page size between 0 and `max`. Null means the field's default (`fallback`, the SDL's default
+ * value), which is also what the cost estimate counts for it (see limits.ts).
+ */
 export function checkFirst(first: number | null | undefined, fallback: number, max = MAX_PAGE_SIZE, argument = 'first'): number {
   const value = first ?? fallback;
   if (!Number.isInteger(value) || value < 0 || value > max)

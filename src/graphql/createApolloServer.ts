@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { GraphContext } from './context.js';
 import { createFormatError } from './formatError.js';
+import { answerBudgetPlugin, InFlightPool } from './answerBudget.js';
 import { costLimitPlugin, limitRules } from './limits.js';
 import { persistedOperations } from './plugins/persistedOperations.js';
 import { requestLogPlugin } from './plugins/requestLogPlugin.js';
@@ -21,6 +22,7 @@ export function createApolloServer(
   extraPlugins: ApolloServerPlugin<GraphContext>[] = [],
 ): ApolloServer<GraphContext> {
   const schema = buildSchema();
+  const pool = new InFlightPool(config.limits.maxInflightItems);
   const persisted = config.persistedOperationsFile ? persistedOperations(config.persistedOperationsFile) : undefined;
   if (persisted) logger.info({ operations: persisted.size }, 'only persisted operations are allowed');
   return new ApolloServer<GraphContext>({
@@ -47,7 +49,8 @@ export function createApolloServer(
       config.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
-      costLimitPlugin(schema, config.limits),
+      costLimitPlugin(schema, config.limits, pool, logger),
+      answerBudgetPlugin(),
       requestLogPlugin(logger),
       ...(persisted ? [persisted.plugin] : []),
     ],

@@ -45,13 +45,18 @@ function loggedPath(path: GraphQLFormattedError['path']): GraphQLFormattedError[
 function clientView(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
-    if (original.code === 'INTERNAL_SERVER_ERROR' || original.code === 'UNAVAILABLE') {
+    if (original.code === 'CLIENT_CLOSED_REQUEST') {
+      // Nobody reads the answer of a client that left; the request log still counts it.
+      logger.debug({ path: loggedPath(formatted.path) }, 'client closed the request');
+    } else if (original.code === 'INTERNAL_SERVER_ERROR' || original.code === 'UNAVAILABLE') {
       // A refusal by the circuit breaker has no driver error behind it: during an outage there
       // are thousands, and the failure that opened the breaker was already logged.
       const level = original.originalError ? 'warn' : 'debug';
       logger[level]({ err: original.originalError ?? original, path: loggedPath(formatted.path), code: original.code }, 'request failed');
     }
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+    // `http` (status, Retry-After) has already gone into the response head; it is no part of the error.
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {

@@ -1,8 +1,11 @@
 /**
  * What one request may cost. Depth and aliases are GraphQL validation rules (GraphQL Armor); the
- * cost is estimated before execution (graphql-query-complexity): 1 per field, a list's subtree
- * multiplied by its page size (`first`, `limit`, the number of `ids`), and a relationship list
- * without a page size by an assumed fan-out. Each refusal names the limit and its value.
+ * cost is estimated before execution (graphql-query-complexity) as an upper bound on the number
+ * of values the answer can hold: 1 per field, and a list's subtree multiplied by the number of
+ * items the list will actually return (`first` as sent, or its default when left out or null;
+ * `limit`; the number of `ids`; or a fixed bound the list's shape guarantees). A list field with
+ * no known bound makes the estimate fail, and a failed estimate refuses the request: nothing
+ * skips the check. Each refusal names the limit and its value.
  */
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -11,19 +14,25 @@ import {
   getNamedType,
   getNullableType,
   GraphQLError,
+  isLeafType,
   isListType,
+  Kind,
+  visit,
   type DocumentNode,
+  type GraphQLField,
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Limits } from '../config.js';
+import type { Logger } from '../logger.js';
+import { EDGES_PER_NODE } from '../queries/graph/neighbourhoodQueries.js';
+import { truncate } from '../truncate.js';
 import type { GraphContext } from './context.js';
+import type { InFlightPool } from './answerBudget.js';
 import { readOnlyRule } from './readOnlyRule.js';
-
-/** Assumed size of a relationship list (e.g. a nation's commitments), which has no page size. */
-export const RELATION_LIST_FANOUT = 10;
+import { MAX_HOPS } from './resolvers/graphResolvers.js';
 
 /** The validation rules: read-only operations, depth and aliases. */
 export function limitRules(limits: Limits): ValidationRule[] {
@@ -40,73 +49,211 @@ export function limitRules(limits: Limits): ValidationRule[] {
   ];
 }
 
-/** A list's multiplier: its page size argument, else the assumed fan-out of a relationship list. */
-const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const pageSize =
-    typeof args.first === 'number'
-      ? args.first
-      : typeof args.limit === 'number'
-        ? args.limit
-        : Array.isArray(args.ids)
-          ? args.ids.length
-          : undefined;
-  if (pageSize !== undefined) return 1 + childComplexity * Math.max(pageSize, 1);
-  // A connection's `edges` hold the page its parent already paid for; strings are leaves.
-  const isRelationList = isListType(getNullableType(field.type)) && field.name !== 'edges' && getNamedType(field.type).name !== 'String';
-  return isRelationList ? 1 + childComplexity * RELATION_LIST_FANOUT : undefined;
+/** Arguments that set how many items a list returns. */
+const SIZE_ARGUMENTS = ['first', 'limit'] as const;
+
+/**
+ * Lists without a size argument, and the most items each can hold, with the reason. The parent
+ * field's own size argument already multiplies them (a connection's `edges` hold the page its
+ * parent paid for; `paths(limit)` and `neighbourhood(limit)` multiply their whole result).
+ */
+export const FIXED_LIST_BOUNDS: Readonly<Record<string, number>> = {
+  'CommitmentConnection.edges': 1,
+  'PersonConnection.edges': 1,
+  'NationConnection.edges': 1,
+  'OrganizationConnection.edges': 1,
+  'EventConnection.edges': 1,
+  'TimelineConnection.edges': 1,
+  'StatementConnection.edges': 1,
+  'StanceConnection.edges': 1,
+  // A path of at most MAX_HOPS relationships has one node more than it has relationships.
+  'Path.nodes': MAX_HOPS + 1,
+  'Path.edges': MAX_HOPS,
+  'PathResult.paths': 1,
+  'Subgraph.nodes': 1,
+  'Subgraph.edges': EDGES_PER_NODE,
 };
 
-/** Refuses, before execution, an operation whose estimated cost exceeds `limits.maxCost`. */
 /**
- * Costs already estimated, per parsed document (Apollo reuses one DocumentNode per query text
- * from its document cache, so a WeakMap forgets documents that cache drops) and per operation
- * name and variables. Estimating walks the whole document with the schema on every request;
- * a client sending the same operation with the same variables pays it once.
+ * How many items a field returns at most: for a field with a size argument (a list, or a
+ * connection or path result that is paged), the page it will serve; for a list without one, its
+ * fixed bound; undefined for a field that returns one value. A list of objects with no known
+ * bound throws, so the estimate fails and the request is refused. Introspection lists are bounded
+ * by the schema, not by the data, and count once.
  */
-const MAX_COSTS_PER_DOCUMENT = 64;
+export function listBound(typeName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  if (typeName.startsWith('__')) return undefined;
+  for (const name of SIZE_ARGUMENTS) {
+    const arg = field.args.find((a) => a.name === name);
+    if (!arg) continue;
+    // What the resolver will serve: the value sent (GraphQL fills in the default when it is left
+    // out), or the declared default when it is sent as null, as checkFirst does. A value out of
+    // range is refused by the resolver before anything is fetched.
+    const value = args[name] ?? arg.defaultValue;
+    if (typeof value !== 'number') throw new CostEstimateError(`${typeName}.${field.name} has no default for "${name}"`);
+    return Math.max(0, value);
+  }
+  if (Array.isArray(args.ids)) return args.ids.length;
+  const type = getNullableType(field.type);
+  if (!isListType(type) || isLeafType(getNamedType(type))) return undefined;
+  const fixed = FIXED_LIST_BOUNDS[`${typeName}.${field.name}`];
+  if (fixed !== undefined) return fixed;
+  throw new CostEstimateError(`${typeName}.${field.name} is a list with no bound`);
+}
 
-export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<GraphContext> {
-  const costs = new WeakMap<DocumentNode, Map<string, number>>();
-  const estimate = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number => {
-    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
-    let known = costs.get(document);
-    const cached = known?.get(key);
-    if (cached !== undefined) return cached;
-    const cost = getComplexity({
-      schema,
-      query: document,
-      operationName,
-      variables,
-      estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+/** 1 for the field, plus its subtree once per item it can return. */
+const boundedEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) =>
+  1 + childComplexity * (listBound(type.name, field, args) ?? 1);
+
+class CostEstimateError extends Error {}
+
+/**
+ * Costs already estimated. The key holds only what an estimate depends on: the document (an id
+ * per parsed DocumentNode; Apollo reuses one per query text), the operation name, and the values
+ * of the variables that size a list (`first`, `limit`, the length of `ids`) or decide an
+ * `@include`/`@skip`. Undeclared or unrelated variables never reach the key. Bounded in entries
+ * and in key bytes; the least recently used go first; long keys are not cached at all.
+ */
+export class CostCache {
+  private readonly entries = new Map<string, number>();
+  private bytes = 0;
+
+  constructor(
+    readonly maxEntries = 1000,
+    readonly maxBytes = 256 * 1024,
+    readonly maxKeyBytes = 1024,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get keyBytes(): number {
+    return this.bytes;
+  }
+
+  get(key: string): number | undefined {
+    const cost = this.entries.get(key);
+    if (cost !== undefined) {
+      // Map keeps insertion order: re-inserting marks the entry as most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, cost);
+    }
+    return cost;
+  }
+
+  set(key: string, cost: number): void {
+    if (key.length > this.maxKeyBytes || this.entries.has(key)) return;
+    this.entries.set(key, cost);
+    this.bytes += key.length;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= oldest.length;
+    }
+  }
+}
+
+/** Per document: an id for cache keys, and the variables its cost depends on. */
+interface DocumentFacts {
+  id: number;
+  sizeVariables: string[];
+}
+
+const documentFacts = new WeakMap<DocumentNode, DocumentFacts>();
+let nextDocumentId = 1;
+
+function factsOf(document: DocumentNode): DocumentFacts {
+  let facts = documentFacts.get(document);
+  if (!facts) {
+    const names = new Set<string>();
+    visit(document, {
+      Argument(node, _key, _parent, _path, ancestors) {
+        const owner = ancestors[ancestors.length - 1];
+        const inDirective = owner !== undefined && 'kind' in owner && owner.kind === Kind.DIRECTIVE;
+        if (!inDirective && !['first', 'limit', 'ids'].includes(node.name.value)) return;
+        visit(node.value, {
+          Variable(variable) {
+            names.add(variable.name.value);
+          },
+        });
+      },
     });
-    if (!known) costs.set(document, (known = new Map<string, number>()));
-    if (known.size >= MAX_COSTS_PER_DOCUMENT) known.clear();
-    known.set(key, cost);
+    facts = { id: nextDocumentId++, sizeVariables: [...names].sort() };
+    documentFacts.set(document, facts);
+  }
+  return facts;
+}
+
+function cacheKey(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): string {
+  const facts = factsOf(document);
+  // A list of ids counts by its length; anything else by its value.
+  const values = facts.sizeVariables.map((name) => {
+    const value = variables[name];
+    return Array.isArray(value) ? `#${value.length}` : value;
+  });
+  return `${facts.id}\u0000${operationName ?? ''}\u0000${JSON.stringify(values)}`;
+}
+
+/**
+ * Refuses, before execution, an operation whose estimated cost exceeds `limits.maxCost`, or whose
+ * cost cannot be estimated; then admits it against the process's in-flight budget (503 with
+ * Retry-After when the answers already being built would not leave room for it).
+ */
+export function costLimitPlugin(
+  schema: GraphQLSchema,
+  limits: Limits,
+  pool: InFlightPool,
+  logger: Logger,
+  cache = new CostCache(),
+): ApolloServerPlugin<GraphContext> {
+  const estimators = [boundedEstimator];
+  const estimate = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number => {
+    const key = cacheKey(document, operationName, variables);
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const cost = getComplexity({ schema, query: document, operationName, variables, estimators });
+    cache.set(key, cost);
     return cost;
   };
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ request, document, operationName }) {
+        didResolveOperation({ request, document, operationName, contextValue }) {
           let cost: number;
           try {
             cost = estimate(document, operationName ?? undefined, request.variables ?? {});
           } catch (err) {
-            // The estimator coerces the variables; when they do not fit the operation, Apollo's own
-            // check refuses the request with BAD_USER_INPUT before anything executes, so step aside.
-            if (err instanceof GraphQLError) return Promise.resolve();
-            throw err;
+            throw estimateFailure(err, logger);
           }
-          if (cost > limits.maxCost) {
+          if (!Number.isFinite(cost) || cost > limits.maxCost) {
             throw new GraphQLError(
               `Operation cost ${cost} exceeds the limit of ${limits.maxCost} (MAX_COST). Lists count once per item of their page size; ask for smaller pages or fewer nested lists.`,
               // A refusal is the client's to fix: 400, not the 500 Apollo gives errors thrown in plugins.
               { extensions: { code: 'LIMIT_EXCEEDED', limit: 'MAX_COST', max: limits.maxCost, actual: cost, http: { status: 400 } } },
             );
           }
+          // Released by answerBudgetPlugin once the answer has been sent.
+          contextValue.budget.admit(pool, cost);
           return Promise.resolve();
         },
       });
     },
   };
+}
+
+/**
+ * What a failed estimate becomes. Variables that do not fit the operation are the client's to
+ * fix (BAD_USER_INPUT, as Apollo would say); anything else, such as a document the estimator gives
+ * up on, is refused as over the cost limit. Never a reason to run the operation unchecked.
+ */
+function estimateFailure(err: unknown, logger: Logger): GraphQLError {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof GraphQLError && message.startsWith('Variable "$')) {
+    return new GraphQLError(truncate(message, 300), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  }
+  if (!(err instanceof GraphQLError) && !(err instanceof CostEstimateError)) logger.warn({ err }, 'cost estimate failed');
+  return new GraphQLError(`The cost of this operation could not be estimated (${truncate(message, 200)}), so it is refused (MAX_COST).`, {
+    extensions: { code: 'LIMIT_EXCEEDED', limit: 'MAX_COST', http: { status: 400 } },
+  });
 }

@@ -5,6 +5,7 @@
  * the depth of its selection, not by the number of items or fields it returns.
  */
 import DataLoader from 'dataloader';
+import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/Executor.js';
 import { nodesById, sourceTexts } from '../queries/nodeQueries.js';
 import { asNodeRecord, type LinkedRecord, type NodeRecord } from '../queries/records.js';
@@ -20,19 +21,25 @@ const batchScheduleFn = (callback: () => void): void => {
   setImmediate(callback);
 };
 
-/** The neighbours of a parent over one relationship field. */
-export interface RelationLoader {
-  load(parentId: string): Promise<LinkedRecord[]>;
+/** A page of the neighbours of a parent over one relationship field, and how many there are in all. */
+export interface RelationPage {
+  items: LinkedRecord[];
+  total: number;
 }
 
-/** `Type.field` and parent id in one DataLoader key. */
+/** The neighbours of a parent over one relationship field: at most `first` of them, and their total. */
+export interface RelationLoader {
+  load(parentId: string, first: number): Promise<RelationPage>;
+}
+
+/** Field, page size and parent id in one DataLoader key. */
 const SEPARATOR = '\u0000';
 
 export class Loaders {
   readonly node: DataLoader<string, NodeRecord | null>;
   readonly sourceText: DataLoader<string, string | null>;
-  /** Keyed by relation field and parent id: one batch holds every field asked for in the tick. */
-  private readonly relationLinks: DataLoader<string, LinkedRecord[]>;
+  /** Keyed by relation field, page size and parent id: one batch holds every field asked for in the tick. */
+  private readonly relationLinks: DataLoader<string, RelationPage>;
   private readonly relationLoaders = new Map<RelationKey, RelationLoader>();
 
   constructor(private readonly executor: Executor) {
@@ -41,33 +48,40 @@ export class Loaders {
     this.relationLinks = new DataLoader((keys) => this.loadRelations(keys), { maxBatchSize: 1000, batchScheduleFn });
   }
 
-  /** The neighbours of many parents over one relationship field, fetched with the tick's other fields in one query. */
+  /** The neighbours of many parents over one relation field, fetched with the tick's other fields in one query. */
   relation(key: RelationKey): RelationLoader {
     let loader = this.relationLoaders.get(key);
     if (!loader) {
-      loader = { load: (parentId) => this.relationLinks.load(`${key}${SEPARATOR}${parentId}`) };
+      loader = { load: (parentId, first) => this.relationLinks.load(`${key}${SEPARATOR}${first}${SEPARATOR}${parentId}`) };
       this.relationLoaders.set(key, loader);
     }
     return loader;
   }
 
-  private async loadRelations(keys: readonly string[]): Promise<LinkedRecord[][]> {
-    const idsByField = new Map<RelationKey, string[]>();
+  private async loadRelations(keys: readonly string[]): Promise<RelationPage[]> {
+    // One part per field and page size, in a stable order so the same combination reuses its query text.
+    const idsByPart = new Map<string, string[]>();
     for (const key of keys) {
-      const [field = '', id = ''] = key.split(SEPARATOR);
-      const ids = idsByField.get(field);
-      if (ids) ids.push(id);
-      else idsByField.set(field, [id]);
+      const end = key.lastIndexOf(SEPARATOR);
+      const part = key.slice(0, end);
+      const ids = idsByPart.get(part);
+      if (ids) ids.push(key.slice(end + 1));
+      else idsByPart.set(part, [key.slice(end + 1)]);
     }
-    const fields = [...idsByField.keys()].sort();
-    const params = Object.fromEntries(fields.map((field, part) => [`ids${part}`, idsByField.get(field)]));
+    const parts = [...idsByPart.keys()].sort();
+    const fields = parts.map((part) => part.split(SEPARATOR)[0] ?? '');
+    const params: Record<string, unknown> = {};
+    parts.forEach((part, i) => {
+      params[`ids${i}`] = idsByPart.get(part);
+      params[`first${i}`] = neo4j.int(Number(part.split(SEPARATOR)[1]));
+    });
     const rows = await this.executor.read(relationsQuery(fields), params);
-    const found = new Map<string, LinkedRecord[]>();
+    const found = new Map<string, RelationPage>();
     for (const row of rows) {
-      const field = fields[Number(row.part)];
+      const part = parts[Number(row.part)];
       const items = Array.isArray(row.items) ? row.items.map((item) => asNodeRecord(item) as LinkedRecord) : [];
-      found.set(`${field}${SEPARATOR}${row.id as string}`, items);
+      found.set(`${part}${SEPARATOR}${row.id as string}`, { items, total: Number(row.total) });
     }
-    return keys.map((key) => found.get(key) ?? []);
+    return keys.map((key) => found.get(key) ?? { items: [], total: 0 });
   }
 }

@@ -3,6 +3,7 @@
  * label's unique index; a batch of ids costs one query per label present in it.
  */
 import { LABEL_BY_ID_TYPE, type NodeLabel } from '../../seed/graph/vocabulary.js';
+import neo4j from 'neo4j-driver';
 import { cypher, type NamedQuery } from '../db/cypher.js';
 import type { Executor } from '../db/Executor.js';
 import { asNodeRecord, projectNode, type NodeRecord } from './records.js';
@@ -56,8 +57,15 @@ export async function sourceTexts(executor: Executor, ids: readonly string[]): P
   });
 }
 
-export const SOURCES_ALL = cypher('source.all', `MATCH (s:Source) RETURN ${projectNode('s')} AS node ORDER BY s.id`);
+export const SOURCES_PAGE = cypher('source.page', `MATCH (s:Source) WITH s ORDER BY s.id LIMIT $first RETURN ${projectNode('s')} AS node`);
+export const SOURCES_COUNT = cypher('source.count', 'MATCH (s:Source) RETURN count(s) AS count');
 
-export async function allSources(executor: Executor): Promise<NodeRecord[]> {
-  return (await executor.read(SOURCES_ALL)).map((row) => asNodeRecord(row.node));
+/** The first `first` sources by id. */
+export async function allSources(executor: Executor, first: number): Promise<NodeRecord[]> {
+  return (await executor.read(SOURCES_PAGE, { first: neo4j.int(first) })).map((row) => asNodeRecord(row.node));
+}
+
+export async function countSources(executor: Executor): Promise<number> {
+  const [row] = await executor.read(SOURCES_COUNT);
+  return Number(row?.count ?? 0);
 }

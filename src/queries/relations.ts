@@ -17,6 +17,8 @@ export interface RelationSpec {
   to?: readonly NodeLabel[];
   /** Order of the returned list: by name (default) or by text position (evidence). */
   order?: 'name' | 'position';
+  /** Only relationships with this property set (a mention is evidence that records a surface form). */
+  edgeHas?: string;
 }
 
 type ActorLabel = 'Person' | 'Nation' | 'Organization' | 'Group';
@@ -24,6 +26,8 @@ type ActorLabel = 'Person' | 'Nation' | 'Organization' | 'Group';
 const EVIDENCED_LABELS: readonly NodeLabel[] = [...ENTITY_LABELS, ...FACT_LABELS];
 
 const evidenceOf = (from: NodeLabel): RelationSpec => ({ from, type: 'SUPPORTED_BY', direction: 'out', order: 'position' });
+/** Mentions: the evidence relationships that carry the words used for the entity. */
+const mentionsOf = (from: NodeLabel): RelationSpec => ({ ...evidenceOf(from), edgeHas: 'surfaceForm' });
 
 /** The fields every actor shares. */
 function actorRelations(from: ActorLabel): Record<string, RelationSpec> {
@@ -48,6 +52,7 @@ function evidencedRelations(from: NodeLabel): Record<string, RelationSpec> {
 
 export const RELATIONS: Readonly<Record<string, RelationSpec>> = {
   ...Object.fromEntries(EVIDENCED_LABELS.flatMap((label) => Object.entries(evidencedRelations(label)))),
+  ...Object.fromEntries(ENTITY_LABELS.map((label) => [`${label}.mentions`, mentionsOf(label)])),
   ...actorRelations('Person'),
   ...actorRelations('Nation'),
   ...actorRelations('Organization'),
@@ -120,27 +125,60 @@ export const RELATIONS: Readonly<Record<string, RelationSpec>> = {
 /** `Type.field`, e.g. `Person.statements`. */
 export type RelationKey = string;
 
-/** One relation field's part of a batched query: for each parent id in `$<param>`, its neighbours with the relationship's properties. */
+/** Fields that hold at most one neighbour (their GraphQL type is not a list). */
+export const SINGLE_RELATIONS: ReadonlySet<RelationKey> = new Set([
+  'Place.nation',
+  'Office.of',
+  'Tenure.person',
+  'Tenure.office',
+  'Commitment.partOf',
+  'Statement.speaker',
+  'Statement.occasion',
+  'Evidence.source',
+]);
+
+/** One part of a batched relation query: a field, and how many neighbours per parent it returns. */
+export interface RelationPart {
+  key: RelationKey;
+  /** Most neighbours returned per parent (the field's `first`); `total` counts them all. */
+  first: number;
+}
+
+/**
+ * One relation field's part of a batched query: for each parent id in `$ids<part>`, at most
+ * `$first<part>` neighbours (in the field's order, with the relationship's properties) and how
+ * many there are in all. The limit applies per parent inside the subquery, so a parent with
+ * 10,000 neighbours costs what `first` of them cost, not what all of them would; the total comes
+ * from a COUNT subquery, which Neo4j answers from the node's degree when there is no filter.
+ */
 function relationPart(key: RelationKey, part: number): string {
   const spec = RELATIONS[key];
   if (!spec) throw new Error(`No relation field ${key}`);
   const arrow = spec.direction === 'out' ? `-[r:${spec.type}]->` : `<-[r:${spec.type}]-`;
-  const labelFilter = spec.to ? `WHERE ${spec.to.map((label) => `m:${label}`).join(' OR ')}` : '';
+  const conditions = [
+    ...(spec.to ? [`(${spec.to.map((label) => `m:${label}`).join(' OR ')})`] : []),
+    ...(spec.edgeHas ? [`r.${spec.edgeHas} IS NOT NULL`] : []),
+  ];
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const order = spec.order === 'position' ? 'm.start, m.id' : 'm.name, m.id';
   return `UNWIND $ids${part} AS id
-     MATCH (n:${spec.from} {id: id})${arrow}(m)
-     ${labelFilter}
-     WITH id, m, r ORDER BY ${order}
-     RETURN ${part} AS part, id, collect(${projectNode('m', '__edge: properties(r)')}) AS items`;
+     MATCH (n:${spec.from} {id: id})
+     CALL (n) {
+       MATCH (n)${arrow}(m) ${where}
+       WITH m, r ORDER BY ${order} LIMIT $first${part}
+       RETURN collect(${projectNode('m', '__edge: properties(r)')}) AS items
+     }
+     RETURN ${part} AS part, id, items, COUNT { MATCH (n)${arrow}(m) ${where} } AS total`;
 }
 
 const relationsQueries = new Map<string, NamedQuery>();
 
 /**
  * The batched query of several relation fields at once (those asked for in the same tick: one
- * depth level of a request), as one `UNION ALL` with one part per field. Part `i` reads its
- * parent ids from `$ids<i>`; rows say which `part` they answer. One round trip per level, however
- * many fields the level selects. The few combinations requests use are built once and cached.
+ * depth level of a request), as one `UNION ALL` with one part per field and page size. Part `i`
+ * reads its parent ids from `$ids<i>` and its page size from `$first<i>`; rows say which `part`
+ * they answer. One round trip per level, however many fields the level selects. The few
+ * combinations requests use are built once and cached.
  */
 export function relationsQuery(keys: readonly RelationKey[]): NamedQuery {
   const name = keys.join('+');

@@ -74,10 +74,17 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
     expressMiddleware(apollo, {
       context: ({ res }) => {
         const requestId = String(res.locals.requestId);
-        // The request's reads share one transaction, released once the answer has gone out
-        // (or the client went away): the commit is off the request's critical path.
+        // The request's reads share one transaction, released once the answer has gone out: the
+        // commit is off the request's critical path. A client that leaves before its answer is
+        // complete aborts the request: resolution stops at the next field, and the transaction
+        // is rolled back, which stops a query still running in Neo4j.
         const { executor: scoped, finish } = executor.forRequest();
-        res.once('close', () => void finish());
+        const abandon = new AbortController();
+        res.once('close', () => {
+          const abandoned = !res.writableFinished;
+          if (abandoned) abandon.abort();
+          void finish(abandoned);
+        });
         // One debug line per query, only when debug logging is on (otherwise no listener at all).
         const requestExecutor = logger.isLevelEnabled('debug')
           ? scoped.withListener((event) => {
@@ -94,7 +101,7 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
               );
             })
           : scoped;
-        return Promise.resolve(createContext(requestExecutor, requestId, config.limits));
+        return Promise.resolve(createContext(requestExecutor, requestId, config.limits, abandon.signal));
       },
     }),
   );

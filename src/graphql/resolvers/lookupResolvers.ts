@@ -3,14 +3,16 @@
  * is a BAD_USER_INPUT error; an id that names nothing gives null.
  */
 import { AppError } from '../../errors.js';
-import { checkId } from '../arguments.js';
+import { checkFirst, checkId } from '../arguments.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { allSources } from '../../queries/nodeQueries.js';
+import { allSources, countSources } from '../../queries/nodeQueries.js';
 import type { NodeRecord } from '../../queries/records.js';
 import type { NodeLabel } from '../../../seed/graph/vocabulary.js';
 import type { GraphContext } from '../context.js';
 
 export const MAX_IDS = 100;
+/** Page size of `sources` when the request does not say (the SDL's `first: Int = 20`). */
+export const SOURCES_PAGE_SIZE = 20;
 
 async function typed(label: NodeLabel, id: string, ctx: GraphContext): Promise<NodeRecord | null> {
   checkId(id);
@@ -36,6 +38,7 @@ export const lookupResolvers: Resolvers = {
     event: (_p, { id }, ctx) => typed('Event', id, ctx),
     statement: (_p, { id }, ctx) => typed('Statement', id, ctx),
     source: (_p, { id }, ctx) => typed('Source', id, ctx),
-    sources: (_p, _a, ctx) => allSources(ctx.executor),
+    sources: (_p, { first }, ctx) => allSources(ctx.executor, checkFirst(first, SOURCES_PAGE_SIZE, ctx.limits.maxPageSize)),
+    sourceCount: (_p, _a, ctx) => countSources(ctx.executor),
   },
 };

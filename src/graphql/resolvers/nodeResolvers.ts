@@ -5,34 +5,17 @@
  */
 import type { Plain } from '../../db/toPlain.js';
 import type { Money, Resolvers, Target, TimeRef } from '../../generated/graphql.js';
-import {
-  bool,
-  num,
-  str,
-  strings,
-  type LinkedRecord,
-  type MentionRecord,
-  type NodeRecord,
-  type ParticipationRecord,
-} from '../../queries/records.js';
-import { RELATIONS, type RelationKey } from '../../queries/relations.js';
+import { bool, num, str, strings, type MentionRecord, type NodeRecord, type ParticipationRecord } from '../../queries/records.js';
+import { RELATIONS, SINGLE_RELATIONS, type RelationKey } from '../../queries/relations.js';
+import { checkFirst } from '../arguments.js';
 import { ENTITY_LABELS, FACT_LABELS } from '../../../seed/graph/vocabulary.js';
 import type { GraphContext } from '../context.js';
 import { storedEnumResolvers, STORED_ENUMS } from '../enums.js';
 
-type FieldResolver = (parent: NodeRecord, args: unknown, ctx: GraphContext) => unknown;
+type FieldResolver = (parent: NodeRecord, args: { first?: number | null }, ctx: GraphContext) => unknown;
 
-/** Fields that hold at most one neighbour. */
-const SINGLE: ReadonlySet<string> = new Set([
-  'Place.nation',
-  'Office.of',
-  'Tenure.person',
-  'Tenure.office',
-  'Commitment.partOf',
-  'Statement.speaker',
-  'Statement.occasion',
-  'Evidence.source',
-]);
+/** Page size of a relationship list when the request does not say (the SDL's `first: Int = 20`). */
+export const RELATION_PAGE_SIZE = 20;
 
 /** Fields whose neighbours come with the relationship's role: they become Participations. */
 const PARTICIPATIONS: ReadonlySet<string> = new Set([
@@ -43,18 +26,28 @@ const PARTICIPATIONS: ReadonlySet<string> = new Set([
   'Event.participants',
 ]);
 
+/** The page a list field returns: `first` as asked (null means the default), within MAX_PAGE_SIZE. */
+const pageOf = (args: { first?: number | null }, ctx: GraphContext): number =>
+  checkFirst(args.first, RELATION_PAGE_SIZE, ctx.limits.maxPageSize);
+
 function relationResolver(key: RelationKey): FieldResolver {
   const [type] = key.split('.') as [string];
-  if (SINGLE.has(key)) {
-    return async (parent, _args, ctx) => (await ctx.loaders.relation(key).load(parent.id))[0] ?? null;
+  if (SINGLE_RELATIONS.has(key)) {
+    return async (parent, _args, ctx) => (await ctx.loaders.relation(key).load(parent.id, 1)).items[0] ?? null;
   }
   if (PARTICIPATIONS.has(key)) {
-    return async (parent, _args, ctx): Promise<ParticipationRecord[]> =>
-      (await ctx.loaders.relation(key).load(parent.id)).map((other) =>
+    return async (parent, args, ctx): Promise<ParticipationRecord[]> =>
+      (await ctx.loaders.relation(key).load(parent.id, pageOf(args, ctx))).items.map((other) =>
         type === 'Event' ? participation(other, parent, other.__edge) : participation(parent, other, other.__edge),
       );
   }
-  return (parent, _args, ctx) => ctx.loaders.relation(key).load(parent.id);
+  if (key.endsWith('.mentions')) return mentions(key);
+  return async (parent, args, ctx) => (await ctx.loaders.relation(key).load(parent.id, pageOf(args, ctx))).items;
+}
+
+/** `<field>Count`: the size of the whole list (page size 0: only the total is fetched). */
+function countResolver(key: RelationKey): FieldResolver {
+  return async (parent, _args, ctx) => (await ctx.loaders.relation(key).load(parent.id, 0)).total;
 }
 
 function participation(actor: NodeRecord, event: NodeRecord, edge: Record<string, Plain>): ParticipationRecord {
@@ -62,17 +55,14 @@ function participation(actor: NodeRecord, event: NodeRecord, edge: Record<string
 }
 
 /** Mentions are the evidence relationships that carry a surface form. */
-const mentions: FieldResolver = async (parent, _args, ctx): Promise<MentionRecord[]> => {
-  const labelled: RelationKey = `${parent.__label}.evidence`;
-  const evidence: LinkedRecord[] = await ctx.loaders.relation(labelled).load(parent.id);
-  return evidence
-    .flatMap((e) => (typeof e.__edge.surfaceForm === 'string' ? [{ e, surfaceForm: e.__edge.surfaceForm }] : []))
-    .map(({ e, surfaceForm }) => ({
-      surfaceForm,
+function mentions(key: RelationKey): FieldResolver {
+  return async (parent, args, ctx): Promise<MentionRecord[]> =>
+    (await ctx.loaders.relation(key).load(parent.id, pageOf(args, ctx))).items.map((e) => ({
+      surfaceForm: typeof e.__edge.surfaceForm === 'string' ? e.__edge.surfaceForm : '',
       honorific: typeof e.__edge.honorific === 'string' ? e.__edge.honorific : null,
       evidence: e,
     }));
-};
+}
 
 const sourceOf: FieldResolver = (parent, _args, ctx) => {
   const id = str(parent, 'sourceId');
@@ -120,7 +110,6 @@ const EVIDENCED_FIELDS: Record<string, FieldResolver> = {
 const ENTITY_FIELDS: Record<string, FieldResolver> = {
   aliases: (parent) => strings(parent, 'aliases'),
   mentionCount: (parent) => num(parent, 'mentionCount') ?? 0,
-  mentions,
 };
 
 const EVIDENCED_TYPES: readonly string[] = [...ENTITY_LABELS, ...FACT_LABELS];
@@ -142,6 +131,7 @@ function buildNodeResolvers(): Record<string, Record<string, FieldResolver>> {
   for (const key of Object.keys(RELATIONS)) {
     const [type, field] = key.split('.') as [string, string];
     add(type, field, relationResolver(key));
+    if (!SINGLE_RELATIONS.has(key)) add(type, `${field}Count`, countResolver(key));
   }
   add('Commitment', 'amount', moneyOf);
   add('Commitment', 'target', targetOf);

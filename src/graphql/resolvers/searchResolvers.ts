@@ -28,7 +28,7 @@ export const searchResolvers: Resolvers = {
     search: (_p, { query, types, first }, ctx) => {
       const text = checkText(query, 'query');
       if (text === undefined) throw badArgument('query', 'must contain something to search for; got an empty text.');
-      const size = checkFirst(first, 10, MAX_SEARCH_RESULTS);
+      const size = checkFirst(first, 10, Math.min(MAX_SEARCH_RESULTS, ctx.limits.maxPageSize));
       // An empty `types` list is read like no list: a filter that admits nothing is never what a caller means.
       const labels = types?.length ? [...new Set(types.map((type) => LABEL_OF_TYPE[type]))] : null;
       return searchNodes(ctx.executor, text, labels, size);

@@ -6,7 +6,7 @@ import { isIsoCurrency, similarCurrencies } from '../../../seed/format/currency.
 import type { Resolvers } from '../../generated/graphql.js';
 import { computeTotals } from '../../queries/totals/computeTotals.js';
 import { totalsRows } from '../../queries/totals/totalsQueries.js';
-import { badArgument } from '../arguments.js';
+import { badArgument, checkFirst } from '../arguments.js';
 
 /** An ISO 4217 code known to the runtime, upper-cased (`gbp` → `GBP`). */
 function checkCurrency(currency: string): string {
@@ -17,12 +17,26 @@ function checkCurrency(currency: string): string {
   throw badArgument('currency', `must be an ISO 4217 currency code such as GBP, EUR or USD; got "${currency.slice(0, 20)}"${hint}.`);
 }
 
-/** Query fields: commitmentTotals. */
+/** Page size of the lists inside totals when the request does not say (the SDL's `first: Int = 20`). */
+export const TOTALS_PAGE_SIZE = 20;
+
+/** Query fields: commitmentTotals; the lists of a total are pages of what computeTotals found. */
 export const totalsResolvers: Resolvers = {
   Query: {
     commitmentTotals: async (_p, { groupBy, currency, filter }, ctx) => {
       const code = checkCurrency(currency);
       return computeTotals(await totalsRows(ctx.executor, filter), groupBy, code);
     },
+  },
+  CommitmentTotals: {
+    groups: (totals, { first }, ctx) => totals.groups.slice(0, checkFirst(first, TOTALS_PAGE_SIZE, ctx.limits.maxPageSize)),
+    groupCount: (totals) => totals.groups.length,
+    conversions: (totals, { first }, ctx) => totals.conversions.slice(0, checkFirst(first, TOTALS_PAGE_SIZE, ctx.limits.maxPageSize)),
+    unconverted: (totals, { first }, ctx) => totals.unconverted.slice(0, checkFirst(first, TOTALS_PAGE_SIZE, ctx.limits.maxPageSize)),
+    conversionCount: (totals) => totals.conversions.length,
+    unconvertedCount: (totals) => totals.unconverted.length,
+  },
+  TotalsGroup: {
+    commitments: (group, { first }, ctx) => group.commitments.slice(0, checkFirst(first, TOTALS_PAGE_SIZE, ctx.limits.maxPageSize)),
   },
 };

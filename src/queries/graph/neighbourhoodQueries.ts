@@ -21,6 +21,13 @@ export interface SubgraphRecord {
   truncated: boolean;
 }
 
+/**
+ * Most relationships a subgraph returns per node it holds. A graph view of N nodes rarely needs
+ * more than a few times N edges; the bound keeps a dense neighbourhood's answer proportional to
+ * `limit` (the cost estimate counts on it).
+ */
+export const EDGES_PER_NODE = 4;
+
 export interface NeighbourhoodRequest {
   id: string;
   label: NodeLabel;
@@ -64,6 +71,7 @@ function edgesQuery(includeEvidence: boolean): NamedQuery {
 MATCH (a)-[r:${traversableTypes(includeEvidence)}]->(b)
 WHERE elementId(a) IN $keys AND elementId(b) IN $keys
 WITH r ORDER BY type(r), startNode(r).id, endNode(r).id
+LIMIT $take
 RETURN ${projectEdge('r')} AS edge`,
     ),
   );
@@ -92,7 +100,11 @@ export function findNeighbourhood(executor: Executor, request: NeighbourhoodRequ
       keys.push(...frontier);
       nodes.push(...kept.map((row) => asNodeRecord(row.node)));
     }
-    const edges = (await run(edgesQuery(includeEvidence), { keys })).map((row) => asEdgeRecord(row.edge));
+    // Relationships among the nodes kept, at most EDGES_PER_NODE per node (one more tells whether that cut them).
+    const maxEdges = EDGES_PER_NODE * nodes.length;
+    const edgeRows = await run(edgesQuery(includeEvidence), { keys, take: neo4j.int(maxEdges + 1) });
+    truncated ||= edgeRows.length > maxEdges;
+    const edges = edgeRows.slice(0, maxEdges).map((row) => asEdgeRecord(row.edge));
     return { nodes, edges, truncated };
   });
 }
