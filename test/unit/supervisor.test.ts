@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadConfig } from '../../src/config.js';
 import { RESTART_BACKOFF, RestartBackoff, TailBuffer, describeExit, restartDelayMs } from '../../src/supervisor/restarts.js';
 
@@ -102,5 +104,21 @@ describe('API_MAX_HEAP_MB', () => {
     expect(loadConfig({}).apiMaxHeapMb).toBe(512);
     expect(loadConfig({ API_MAX_HEAP_MB: '1024' }).apiMaxHeapMb).toBe(1024);
     expect(() => loadConfig({ API_MAX_HEAP_MB: '16' })).toThrow(/API_MAX_HEAP_MB/);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8')) as {
+    services: {
+      api: { restart?: string; init?: boolean; healthcheck?: { test?: string[] }; environment?: Record<string, string> };
+    };
+  };
+
+  it('restarts the API container when it exits, and health-checks /health', () => {
+    const { api } = compose.services;
+    expect(api.restart).toBe('unless-stopped');
+    expect(api.init).toBe(true);
+    expect(api.healthcheck?.test?.join(' ')).toContain('http://127.0.0.1:4000/health');
+    expect(api.environment?.API_MAX_HEAP_MB).toBeDefined();
   });
 });
