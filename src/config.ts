@@ -68,6 +68,13 @@ const EnvSchema = z.object({
   PERSISTED_OPERATIONS_FILE: z.string().min(1).optional(),
   /** `npm start` validates and loads the seed data before serving; off: serve the graph as it is. */
   SEED_ON_START: bool.optional(),
+  /**
+   * V8 heap limit of the API process, in MiB (`--max-old-space-size`). Deliberate rather than
+   * Node's default, which follows the machine's memory: a leak or a runaway request then fails
+   * fast as "JavaScript heap out of memory", which the supervisor logs and restarts, instead of
+   * growing until the kernel's (or the container's) OOM killer ends it without a word.
+   */
+  API_MAX_HEAP_MB: z.coerce.number().int().min(64).default(512),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -99,6 +106,8 @@ export interface Config {
   persistedOperationsFile: string | undefined;
   /** Whether `npm start` loads the seed data before serving (a deployment may seed as a separate job). */
   seedOnStart: boolean;
+  /** Heap limit (MiB) of the API process that `npm start` runs and restarts. */
+  apiMaxHeapMb: number;
 }
 
 export interface Limits {
@@ -177,5 +186,15 @@ export function loadConfig(env: Env = process.env): Config {
     landingPage: e.ENABLE_LANDING_PAGE ?? e.NODE_ENV !== 'production',
     persistedOperationsFile: e.PERSISTED_OPERATIONS_FILE,
     seedOnStart: e.SEED_ON_START ?? true,
+    apiMaxHeapMb: e.API_MAX_HEAP_MB,
   };
+}
+
+/**
+ * The environment of a child process of ours: this process's own (PATH, HOME, the settings it
+ * was given), with `overrides` on top. The one place a child's environment is built, so what a
+ * child receives beyond what we were given is always spelled out by the caller.
+ */
+export function childEnvironment(overrides: Env, env: Env = process.env): Env {
+  return { ...env, ...overrides };
 }

@@ -47,6 +47,10 @@ export interface StopResult extends ExitInfo {
 }
 
 export interface ApiProcess {
+  /**
+   * The process that serves, whose memory is measured: under `npm start`'s supervisor its child
+   * (src/serve.ts), known once ready; otherwise (a single-process baseline) the started process.
+   */
   pid: number;
   baseUrl: string;
   logFile: string;
@@ -105,8 +109,9 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
   });
 
   let peakRss = 0;
+  let measuredPid = pid;
   const sampler = setInterval(() => {
-    const rss = readStatusKb(pid, 'VmRSS');
+    const rss = readStatusKb(measuredPid, 'VmRSS');
     if (rss !== undefined) peakRss = Math.max(peakRss, rss * 1024);
   }, SAMPLE_EVERY_MS);
 
@@ -118,7 +123,7 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
     exitedEarly: () => (stopping ? undefined : exit),
     logProblems,
     peakRssSampled: () => peakRss,
-    highWaterMark: () => (readStatusKb(pid, 'VmHWM') ?? Number.NaN) * 1024,
+    highWaterMark: () => (readStatusKb(measuredPid, 'VmHWM') ?? Number.NaN) * 1024,
     stop: async () => {
       stopping = true;
       clearInterval(sampler);
@@ -139,6 +144,11 @@ export async function startApi(options: ApiOptions): Promise<ApiProcess> {
 
   try {
     await waitReady(`${baseUrl}${options.readyPath ?? '/ready'}`, () => exit);
+    // From now on the API process alone is measured, as before supervision (the supervisor's
+    // seeding is not the API's memory).
+    measuredPid = servingPid(pid);
+    api.pid = measuredPid;
+    peakRss = 0;
   } catch (err) {
     await api.stop();
     throw new Error(`${err instanceof Error ? err.message : String(err)}\nLast lines of ${logFile}:\n${tail(logFile, 15)}`);
@@ -160,6 +170,16 @@ async function waitReady(readyUrl: string, exited: () => ExitInfo | undefined): 
     await sleep(250);
   }
   throw new Error(`The API was not ready within ${READY_TIMEOUT_MS / 1000} s.`);
+}
+
+/** The only child of `pid` (the API process under the supervisor), or `pid` itself if it has none. */
+function servingPid(pid: number): number {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.length === 1 && children[0] !== undefined ? children[0] : pid;
+  } catch {
+    return pid;
+  }
 }
 
 /** A field of /proc/<pid>/status in kB, or undefined when the process is gone. */
