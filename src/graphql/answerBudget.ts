@@ -22,6 +22,7 @@ import {
   isCompositeType,
   isListType,
   isObjectType,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
 import { AppError } from '../errors.js';
@@ -32,6 +33,12 @@ const LONG_TEXT_FIELDS: ReadonlySet<string> = new Set(['Source.text']);
 const BYTES_PER_TEXT_ITEM = 1024;
 /** An answer that outgrows its reservation takes at least this many items from the pool at a time. */
 const RESERVATION_STEP = 1024;
+/**
+ * Resolvers between two turns of the event loop. An answer assembled from what the request has
+ * already fetched resolves in microtasks only, and would keep the loop (so /health, other
+ * requests, and the news that this client has gone) waiting until it is complete.
+ */
+const YIELD_EVERY = 2000;
 /** Seconds a shed client is told to wait. */
 export const RETRY_AFTER_SECONDS = 1;
 
@@ -75,6 +82,7 @@ export function overloaded(): AppError {
 export class AnswerBudget {
   private items = 0;
   private reserved = 0;
+  private sinceYield = 0;
   private pool: InFlightPool | undefined;
   /** Set once the request has been stopped: every later field fails the same way, at once. */
   failure: AppError | undefined;
@@ -122,6 +130,14 @@ export class AnswerBudget {
     }
   }
 
+  /** True once every YIELD_EVERY fields: the next field should wait for a turn of the event loop. */
+  shouldYield(): boolean {
+    this.sinceYield += 1;
+    if (this.sinceYield < YIELD_EVERY) return false;
+    this.sinceYield = 0;
+    return true;
+  }
+
   /** Gives the reservation back (once the answer has been sent). */
   release(): void {
     this.pool?.give(this.reserved);
@@ -159,7 +175,7 @@ export function withAnswerBudget(schema: GraphQLSchema): GraphQLSchema {
       const nullable = getNullableType(field.type);
       if (!longText && !isListType(nullable) && !isCompositeType(getNamedType(field.type))) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context: GraphContext, info) => {
+      const counted = (source: unknown, args: Record<string, unknown>, context: GraphContext, info: GraphQLResolveInfo): unknown => {
         const budget = context.budget;
         budget.check();
         const result: unknown = resolve(source, args, context, info);
@@ -172,6 +188,10 @@ export function withAnswerBudget(schema: GraphQLSchema): GraphQLSchema {
         budget.charge(weigh(result, longText));
         return result;
       };
+      field.resolve = (source, args: Record<string, unknown>, context: GraphContext, info) =>
+        context.budget.shouldYield()
+          ? new Promise((resolveTurn) => setImmediate(resolveTurn)).then(() => counted(source, args, context, info))
+          : counted(source, args, context, info);
     }
   }
   return schema;

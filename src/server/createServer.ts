@@ -80,11 +80,14 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
         // is rolled back, which stops a query still running in Neo4j.
         const { executor: scoped, finish } = executor.forRequest();
         const abandon = new AbortController();
-        res.once('close', () => {
+        const onClose = (): void => {
           const abandoned = !res.writableFinished;
           if (abandoned) abandon.abort();
           void finish(abandoned);
-        });
+        };
+        // The client may already have gone while the body was read and the operation checked.
+        if (res.closed) onClose();
+        else res.once('close', onClose);
         // One debug line per query, only when debug logging is on (otherwise no listener at all).
         const requestExecutor = logger.isLevelEnabled('debug')
           ? scoped.withListener((event) => {
