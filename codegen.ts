@@ -1,6 +1,6 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { NODE_LABELS } from './seed/graph/vocabulary.js';
-import { STORED_ENUMS, storedValue } from './src/graphql/enums.js';
+import { NODE_LABELS } from './src/model/vocabulary.js';
+import { STORED_ENUMS, storedValue } from './src/model/storedEnums.js';
 
 /**
  * Resolver types generated from schema/*.graphql. `npm run codegen` writes them; `npm test`

@@ -5,38 +5,16 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Executor } from '../src/db/Executor.js';
-import { applyMigrations, desiredSchema, type SchemaItem } from '../src/db/migrations.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { GRAPH_SCHEMA } from '../src/model/graphSchema.js';
 import type { Logger } from '../src/logger.js';
 import { validateSeedDirs } from './format/validate.js';
 import { planGraph, type GraphPlan } from './graph/plan.js';
-import { ENTITY_LABELS, NODE_LABELS, REL_TYPES } from './graph/vocabulary.js';
+import { NODE_LABELS, REL_TYPES } from '../src/model/vocabulary.js';
 import { writeGraph, type WriteOptions, type WriteReport } from './load/writeGraph.js';
 
 export const SEED_DIR = dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = join(SEED_DIR, 'data');
-
-/** The graph's constraints and indexes, derived from the model's vocabulary. */
-export const GRAPH_SCHEMA: SchemaItem[] = desiredSchema({
-  labels: NODE_LABELS,
-  searchable: [...ENTITY_LABELS, 'Commitment', 'Statement', 'Event'],
-  searchProperties: ['name', 'searchText', 'text'],
-  rangeIndexes: [
-    ['Commitment', 'kind'],
-    ['Commitment', 'status'],
-    ['Event', 'kind'],
-    ['Statement', 'kind'],
-    ['Evidence', 'sourceId'],
-    // The lists' default order (name, then id): keyset pages seek from the cursor in the index
-    // instead of sorting every node of the label (src/queries/pagination/keyset.ts).
-    ['Commitment', 'name'],
-    ['Person', 'name'],
-    ['Nation', 'name'],
-    ['Organization', 'name'],
-    ['Event', 'name'],
-    ['Statement', 'name'],
-    ['Stance', 'name'],
-  ],
-});
 
 /** Validates and plans the seed data in `dirs` without touching any database. Throws SeedValidationError. */
 export async function planSeed(dirs: readonly string[] = [DATA_DIR]): Promise<GraphPlan> {

@@ -13,9 +13,9 @@ import { createLogger } from '../../src/logger.js';
 import { connectRuntime } from '../../src/runtime.js';
 import { validateSeedDirs } from '../../seed/format/validate.js';
 import { planGraph } from '../../seed/graph/plan.js';
-import { NODE_LABELS, REL_TYPES } from '../../seed/graph/vocabulary.js';
+import { NODE_LABELS, REL_TYPES } from '../../src/model/vocabulary.js';
 import { writeGraph } from '../../seed/load/writeGraph.js';
-import { GRAPH_SCHEMA } from '../../seed/prepareGraph.js';
+import { GRAPH_SCHEMA } from '../../src/model/graphSchema.js';
 
 /** The wrapped error: AppError (a GraphQLError) keeps the driver's error as `originalError`. */
 const causeOf = (e: unknown): unknown =>

@@ -1,7 +1,7 @@
 /**
  * Every id a fact refers to must be defined, and be of a kind that makes sense there.
  */
-import { ACTOR_TYPES, ENTITY_TYPES, TARGET_TYPES, type IdType } from './ids.js';
+import { ACTOR_TYPES, ENTITY_TYPES, TARGET_TYPES, type IdType } from '../../src/model/ids.js';
 import type { Definition } from './idIndex.js';
 import type { IssueLog } from './IssueLog.js';
 import type { Locations } from './readSeedFiles.js';

@@ -3,7 +3,8 @@
  * evidence item; references are ids checked against the registry and the source files.
  */
 import { z } from 'zod';
-import { ACTOR_TYPES, ENTITY_TYPES, TARGET_TYPES, idSchema } from './ids.js';
+import { ACTOR_TYPES, ENTITY_TYPES, TARGET_TYPES } from '../../src/model/ids.js';
+import { idSchema } from './idSchema.js';
 import { AmountSchema, EvidenceListSchema, FlagsSchema, TargetSchema, TimeSchema } from './primitives.js';
 
 const fact = { flags: FlagsSchema, note: z.string().optional(), evidence: EvidenceListSchema };

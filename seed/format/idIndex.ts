@@ -3,7 +3,7 @@
  * here because ids are global across all files (a second source reuses registry ids and
  * must not redefine them).
  */
-import { idType, type IdType } from './ids.js';
+import { idType, type IdType } from '../../src/model/ids.js';
 import type { IssueLog } from './IssueLog.js';
 import type { Locations, Where } from './readSeedFiles.js';
 import type { LoadedSource, Registry } from './ValidatedSeed.js';

@@ -4,8 +4,8 @@
  * error, not a silently ignored fact.
  */
 import { z } from 'zod';
-import { isIsoCurrency, similarCurrencies } from './currency.js';
-import { idSchema } from './ids.js';
+import { isIsoCurrency, similarCurrencies } from '../../src/model/currency.js';
+import { idSchema } from './idSchema.js';
 
 /**
  * Where a fact is stated: the verbatim `quote` and its code-point offsets in the source

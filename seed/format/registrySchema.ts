@@ -4,7 +4,7 @@
  * source files, and validation rejects one that no source mentions.
  */
 import { z } from 'zod';
-import { idSchema } from './ids.js';
+import { idSchema } from './idSchema.js';
 import { optionalLists } from './primitives.js';
 
 /** Wikidata item id; only ids with good evidence are recorded, never guessed ones. */

@@ -13,7 +13,7 @@ import {
   StatementSchema,
   TenureSchema,
 } from './factSchemas.js';
-import { idSchema } from './ids.js';
+import { idSchema } from './idSchema.js';
 import { optionalLists } from './primitives.js';
 
 /** The document itself. Publisher and date are null unless the text states them. */

@@ -1,4 +1,4 @@
-import type { NodeLabel, RelType } from './vocabulary.js';
+import type { NodeLabel, RelType } from '../../src/model/vocabulary.js';
 
 /**
  * A property value Neo4j can store. Integers are `bigint` (Neo4j Integer); money and rates

@@ -4,7 +4,7 @@
  * deterministic whatever order the seed files were read in.
  */
 import type { GraphPlan, PlannedNode, PlannedRel, PropValue } from './GraphPlan.js';
-import { LABEL_BY_ID_TYPE, RELATIONSHIPS, type NodeLabel, type RelType } from './vocabulary.js';
+import { LABEL_BY_ID_TYPE, RELATIONSHIPS, type NodeLabel, type RelType } from '../../src/model/vocabulary.js';
 
 /** The label of the node an id names, from its prefix. */
 export function labelOf(id: string): NodeLabel {

@@ -11,7 +11,7 @@ import { planFacts } from './planFacts.js';
 import { PlanBuilder } from './PlanBuilder.js';
 
 export type { GraphPlan, PlannedNode, PlannedRel, PropValue } from './GraphPlan.js';
-export type { NodeLabel, RelType } from './vocabulary.js';
+export type { NodeLabel, RelType } from '../../src/model/vocabulary.js';
 export { evidenceId } from './planEvidence.js';
 
 /** Names of every entity and fact, for captions that refer to other nodes. */

@@ -5,27 +5,9 @@
  * list; each run creates what is missing, recreates what changed definition (e.g. a label added
  * to the full-text index), and leaves anything else — indexes a user made by hand — alone.
  */
+import type { SchemaItem } from '../model/graphSchema.js';
 import { cypher } from './cypher.js';
 import type { Executor } from './Executor.js';
-
-export type SchemaItem =
-  | { kind: 'unique'; name: string; label: string; property: string }
-  | { kind: 'range'; name: string; label: string; property: string }
-  | { kind: 'fulltext'; name: string; labels: string[]; properties: string[] };
-
-/** The model's schema: a unique `id` per label, range indexes for common filters, one full-text index. */
-export function desiredSchema(model: {
-  labels: readonly string[];
-  searchable: readonly string[];
-  searchProperties: readonly string[];
-  rangeIndexes: readonly (readonly [string, string])[];
-}): SchemaItem[] {
-  const items: SchemaItem[] = model.labels.map((label) => ({ kind: 'unique', name: `${snake(label)}_id_unique`, label, property: 'id' }));
-  for (const [label, property] of model.rangeIndexes)
-    items.push({ kind: 'range', name: `${snake(label)}_${snake(property)}_range`, label, property });
-  items.push({ kind: 'fulltext', name: 'search_names', labels: [...model.searchable], properties: [...model.searchProperties] });
-  return items;
-}
 
 const SHOW_CONSTRAINTS = cypher(
   'schema.showConstraints',
@@ -110,8 +92,4 @@ function signature(type: string, labels: unknown, properties: unknown): string {
 function text(value: unknown): string {
   if (typeof value !== 'string') throw new TypeError(`Expected a string from SHOW CONSTRAINTS/INDEXES, got ${typeof value}`);
   return value;
-}
-
-function snake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }

@@ -3,8 +3,8 @@
  * names the argument and the limit.
  */
 import { AppError } from '../errors.js';
-import { labelOfId } from '../queries/nodeQueries.js';
-import type { NodeLabel } from '../../seed/graph/vocabulary.js';
+import { labelOfId } from '../model/vocabulary.js';
+import type { NodeLabel } from '../model/vocabulary.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_TEXT_LENGTH = 200;

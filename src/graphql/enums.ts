@@ -1,31 +1,8 @@
 /**
- * GraphQL enums whose stored values are their names in lower kebab case (`IN_PROGRESS` is stored
- * as `in-progress`, as the seed files write it). codegen.ts reads this list to type resolvers with
- * the stored values; the runtime enum resolvers are built from it too.
+ * Apollo's enum resolvers for the enums stored in lower kebab case (src/model/storedEnums.ts):
+ * GraphQL names on the wire, stored values in records.
  */
-export const STORED_ENUMS = {
-  FlagKind: ['VAGUE', 'APPROXIMATE', 'CONFLICTING', 'INFERRED', 'UNNAMED'],
-  TimePrecision: ['EXACT', 'DAY', 'WEEKDAY_RELATIVE', 'WEEK_RELATIVE', 'MONTH', 'YEAR', 'UNKNOWN'],
-  CommitmentKind: ['FINANCIAL', 'MILITARY', 'HUMANITARIAN', 'DIPLOMATIC', 'POLICY', 'ECONOMIC'],
-  CommitmentStatus: [
-    'PROPOSED',
-    'PLANNED',
-    'ANNOUNCED',
-    'AGREED',
-    'APPROVED',
-    'SIGNED',
-    'IN_PROGRESS',
-    'TRANSFERRED',
-    'HALTED',
-    'UNCERTAIN',
-  ],
-  EventStatus: ['OCCURRED', 'PLANNED', 'ONGOING'],
-  StatementKind: ['DIRECT_QUOTE', 'PARTIAL_QUOTE', 'REPORTED_SPEECH'],
-} as const satisfies Record<string, readonly string[]>;
-
-export function storedValue(name: string): string {
-  return name.toLowerCase().replace(/_/g, '-');
-}
+import { STORED_ENUMS, storedValue } from '../model/storedEnums.js';
 
 /** `{ FlagKind: { VAGUE: 'vague', … }, … }`: Apollo maps between names and stored values with these. */
 export function storedEnumResolvers(): Record<string, Record<string, string>> {

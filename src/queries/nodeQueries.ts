@@ -2,19 +2,11 @@
  * Nodes by id. An id's prefix names its label (`person:` → Person), so each lookup uses that
  * label's unique index; a batch of ids costs one query per label present in it.
  */
-import { LABEL_BY_ID_TYPE, type NodeLabel } from '../../seed/graph/vocabulary.js';
+import { labelOfId, type NodeLabel } from '../model/vocabulary.js';
 import neo4j from 'neo4j-driver';
 import { cypher, type NamedQuery } from '../db/cypher.js';
 import type { Executor } from '../db/Executor.js';
 import { asNodeRecord, projectNode, type NodeRecord } from './records.js';
-
-const ID_PATTERN = /^([a-z]+(?:-[a-z]+)*):[a-z0-9][a-z0-9.:-]*$/;
-
-/** The label an id belongs to, or undefined for an id of no known type. */
-export function labelOfId(id: string): NodeLabel | undefined {
-  const type = ID_PATTERN.exec(id)?.[1];
-  return type !== undefined && type in LABEL_BY_ID_TYPE ? LABEL_BY_ID_TYPE[type as keyof typeof LABEL_BY_ID_TYPE] : undefined;
-}
 
 const byIdQueries = new Map<NodeLabel, NamedQuery>();
 function nodesByIdQuery(label: NodeLabel): NamedQuery {

@@ -3,7 +3,7 @@
  * plus its label. GraphQL object types map to these (codegen `mappers`).
  */
 import type { Plain } from '../db/toPlain.js';
-import type { NodeLabel } from '../../seed/graph/vocabulary.js';
+import type { NodeLabel } from '../model/vocabulary.js';
 
 export interface NodeRecord {
   __label: NodeLabel;

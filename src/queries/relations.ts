@@ -4,7 +4,7 @@
  * entry (`UNWIND $ids …`), so a field costs one round trip per depth level however many parents
  * ask for it. Labels and types come from the model's vocabulary, never from a request.
  */
-import { ENTITY_LABELS, FACT_LABELS, type NodeLabel, type RelType } from '../../seed/graph/vocabulary.js';
+import { ENTITY_LABELS, FACT_LABELS, type NodeLabel, type RelType } from '../model/vocabulary.js';
 import { cypher, type NamedQuery } from '../db/cypher.js';
 import { projectNode } from './records.js';
 

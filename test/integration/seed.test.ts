@@ -9,9 +9,10 @@ import { cypher } from '../../src/db/cypher.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { createLogger } from '../../src/logger.js';
 import { SeedValidationError } from '../../seed/format/validate.js';
-import { NODE_LABELS, REL_TYPES } from '../../seed/graph/vocabulary.js';
+import { NODE_LABELS, REL_TYPES } from '../../src/model/vocabulary.js';
 import { writeGraph } from '../../seed/load/writeGraph.js';
-import { DATA_DIR, GRAPH_SCHEMA, planSeed, prepareGraph } from '../../seed/prepareGraph.js';
+import { GRAPH_SCHEMA } from '../../src/model/graphSchema.js';
+import { DATA_DIR, planSeed, prepareGraph } from '../../seed/prepareGraph.js';
 import { graphFingerprint } from '../support/graphFingerprint.js';
 import { testRuntime } from '../support/testRuntime.js';
 

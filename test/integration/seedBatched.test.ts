@@ -8,7 +8,7 @@ import { cypher } from '../../src/db/cypher.js';
 import type { Executor } from '../../src/db/Executor.js';
 import { createLogger } from '../../src/logger.js';
 import type { GraphPlan, PlannedRel } from '../../seed/graph/plan.js';
-import { NODE_LABELS, REL_TYPES } from '../../seed/graph/vocabulary.js';
+import { NODE_LABELS, REL_TYPES } from '../../src/model/vocabulary.js';
 import { SeedWriteError } from '../../seed/load/SeedWriteError.js';
 import { writeGraph, type WriteOptions } from '../../seed/load/writeGraph.js';
 import { DATA_DIR, planSeed, prepareGraph } from '../../seed/prepareGraph.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { resolvers } from '../../src/graphql/resolvers/index.js';
 import { RELATIONS } from '../../src/queries/relations.js';
-import { NODE_LABELS } from '../../seed/graph/vocabulary.js';
+import { NODE_LABELS } from '../../src/model/vocabulary.js';
 
 const schema = buildSchema();
 const merged: Record<string, Record<string, unknown>> = {};

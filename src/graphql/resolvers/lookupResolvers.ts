@@ -7,7 +7,7 @@ import { checkFirst, checkId } from '../arguments.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { allSources, countSources } from '../../queries/nodeQueries.js';
 import type { NodeRecord } from '../../queries/records.js';
-import type { NodeLabel } from '../../../seed/graph/vocabulary.js';
+import type { NodeLabel } from '../../model/vocabulary.js';
 import type { GraphContext } from '../context.js';
 
 export const MAX_IDS = 100;

@@ -8,9 +8,10 @@ import type { Money, Resolvers, Target, TimeRef } from '../../generated/graphql.
 import { bool, num, str, strings, type MentionRecord, type NodeRecord, type ParticipationRecord } from '../../queries/records.js';
 import { RELATIONS, SINGLE_RELATIONS, type RelationKey } from '../../queries/relations.js';
 import { checkFirst } from '../arguments.js';
-import { ENTITY_LABELS, FACT_LABELS } from '../../../seed/graph/vocabulary.js';
+import { ENTITY_LABELS, FACT_LABELS } from '../../model/vocabulary.js';
 import type { GraphContext } from '../context.js';
-import { storedEnumResolvers, STORED_ENUMS } from '../enums.js';
+import { STORED_ENUMS } from '../../model/storedEnums.js';
+import { storedEnumResolvers } from '../enums.js';
 
 type FieldResolver = (parent: NodeRecord, args: { first?: number | null }, ctx: GraphContext) => unknown;
 

@@ -2,7 +2,7 @@
  * Query.search: checks the arguments, then hands the plain words to the search query module,
  * which builds the (escaped) Lucene query.
  */
-import type { NodeLabel } from '../../../seed/graph/vocabulary.js';
+import type { NodeLabel } from '../../model/vocabulary.js';
 import type { Resolvers, SearchableType } from '../../generated/graphql.js';
 import { searchNodes } from '../../queries/search/searchQueries.js';
 import { badArgument, checkFirst, checkText } from '../arguments.js';

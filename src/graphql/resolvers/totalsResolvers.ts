@@ -2,7 +2,7 @@
  * Query.commitmentTotals: checks the currency, fetches the selected commitments, sums them by
  * the rules in computeTotals.
  */
-import { isIsoCurrency, similarCurrencies } from '../../../seed/format/currency.js';
+import { isIsoCurrency, similarCurrencies } from '../../model/currency.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { computeTotals } from '../../queries/totals/computeTotals.js';
 import { totalsRows } from '../../queries/totals/totalsQueries.js';

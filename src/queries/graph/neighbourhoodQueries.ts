@@ -6,7 +6,7 @@
  * among the nodes kept. At most depth + 2 round trips, in one read transaction.
  */
 import neo4j from 'neo4j-driver';
-import type { NodeLabel } from '../../../seed/graph/vocabulary.js';
+import type { NodeLabel } from '../../model/vocabulary.js';
 import { cypher, type NamedQuery } from '../../db/cypher.js';
 import type { Executor } from '../../db/Executor.js';
 import type { Plain } from '../../db/toPlain.js';

@@ -2,7 +2,7 @@
  * How two nodes are connected: all shortest paths between them over the model's relationships.
  */
 import neo4j from 'neo4j-driver';
-import type { NodeLabel } from '../../../seed/graph/vocabulary.js';
+import type { NodeLabel } from '../../model/vocabulary.js';
 import { cypher, type NamedQuery } from '../../db/cypher.js';
 import type { Executor } from '../../db/Executor.js';
 import type { Plain } from '../../db/toPlain.js';

@@ -2,7 +2,7 @@
  * What the graph views (paths, neighbourhood) may walk over, and how they return relationships.
  * Types come from the model's vocabulary, so the Cypher fragments built here never hold user input.
  */
-import { REL_TYPES, type RelType } from '../../../seed/graph/vocabulary.js';
+import { REL_TYPES, type RelType } from '../../model/vocabulary.js';
 import type { Plain } from '../../db/toPlain.js';
 import type { EdgeRecord } from '../records.js';
 

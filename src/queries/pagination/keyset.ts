@@ -7,7 +7,7 @@
  * id breaks ties, so the order is total and every row appears exactly once.
  */
 import { badArgument } from '../../graphql/arguments.js';
-import { labelOfId } from '../nodeQueries.js';
+import { labelOfId } from '../../model/vocabulary.js';
 import type { WhereClause } from '../filters/whereClause.js';
 
 /** One key of an ordering: a Cypher expression over the row variable `n`, written in code. */

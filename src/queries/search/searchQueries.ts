@@ -1,9 +1,9 @@
 /**
  * Full-text search over the `search_names` index (names, aliases, statement texts; see
- * GRAPH_SCHEMA in seed/prepareGraph.ts).
+ * GRAPH_SCHEMA in src/model/graphSchema.ts).
  */
 import neo4j from 'neo4j-driver';
-import type { NodeLabel } from '../../../seed/graph/vocabulary.js';
+import type { NodeLabel } from '../../model/vocabulary.js';
 import { cypher } from '../../db/cypher.js';
 import type { Executor } from '../../db/Executor.js';
 import { asNodeRecord, projectNode, type NodeRecord } from '../records.js';

@@ -12,7 +12,7 @@
  * - converted amounts and totals are rounded to the currency's minor unit (2 for GBP).
  */
 import type { CommitmentKind, TotalsGroupBy } from '../../generated/graphql.js';
-import { STORED_ENUMS, storedValue } from '../../graphql/enums.js';
+import { STORED_ENUMS, storedValue } from '../../model/storedEnums.js';
 import { bool, num, str, type NodeRecord } from '../records.js';
 import { convertAmount, type ConversionRecord } from './convertAmount.js';
 import type { TotalsRow } from './totalsQueries.js';

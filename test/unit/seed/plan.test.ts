@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSeedDir, type ValidatedSeed } from '../../../seed/format/validate.js';
 import { planGraph, type GraphPlan, type PlannedRel } from '../../../seed/graph/plan.js';
-import { NODE_LABELS, RELATIONSHIPS, type NodeLabel } from '../../../seed/graph/vocabulary.js';
+import { NODE_LABELS, RELATIONSHIPS, type NodeLabel } from '../../../src/model/vocabulary.js';
 import { DATA_DIR } from './paths.js';
 
 let seed: ValidatedSeed;

@@ -3,7 +3,7 @@
  * each relationship may join. Database migrations (constraints, indexes) are generated
  * from it, and tests check every planned relationship against it.
  */
-import type { IdType } from '../format/ids.js';
+import type { IdType } from './ids.js';
 
 /** Every node label. */
 export const NODE_LABELS = [
@@ -132,3 +132,11 @@ export type RelType = keyof typeof RELATIONSHIPS;
 
 /** Every relationship type. */
 export const REL_TYPES = Object.keys(RELATIONSHIPS) as RelType[];
+
+const ID_PATTERN = /^([a-z]+(?:-[a-z]+)*):[a-z0-9][a-z0-9.:-]*$/;
+
+/** The label an id belongs to, or undefined for an id of no known type. */
+export function labelOfId(id: string): NodeLabel | undefined {
+  const type = ID_PATTERN.exec(id)?.[1];
+  return type !== undefined && type in LABEL_BY_ID_TYPE ? LABEL_BY_ID_TYPE[type as keyof typeof LABEL_BY_ID_TYPE] : undefined;
+}

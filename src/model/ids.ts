@@ -4,8 +4,6 @@
  * it names, so a reference to the wrong kind of thing is caught by validation, and ids stay
  * unique across labels in the graph.
  */
-import { z } from 'zod';
-
 /** Every id prefix, one per kind of thing defined in seed files or derived from them. */
 export const ID_TYPES = [
   'source',
@@ -48,13 +46,6 @@ export function idType(id: string): IdType | undefined {
 /** The part after the prefix (`keir-starmer` for `person:keir-starmer`). */
 export function idSlug(id: string): string {
   return id.slice(id.indexOf(':') + 1);
-}
-
-/** A zod schema for an id of one or more types, with a message that shows the convention. */
-export function idSchema(...types: IdType[]) {
-  return z.string().refine((id) => isIdOf(id, types), {
-    error: (issue) => `invalid id ${JSON.stringify(issue.input)}: expected ${types.map((t) => `"${t}:<lowercase-kebab>"`).join(' or ')}`,
-  });
 }
 
 /** Types an entity mention may point at: things that have names and aliases. */
