@@ -14,7 +14,7 @@ import { chunks, groupBy } from './collections.js';
 import { clearRelationships, createRelationships, mergeNodes, pruneNodesNotIn } from './loaderQueries.js';
 import { retryTransient } from './retryTransient.js';
 import { SeedWriteError } from './SeedWriteError.js';
-import type { Vocabulary, WritableGraph } from './writeGraph.js';
+import type { Vocabulary, WritableGraph } from './writableGraph.js';
 
 /** Rows per query inside the one transaction. */
 const QUERY_ROWS = 1000;

@@ -32,7 +32,8 @@ import {
 } from './loaderQueries.js';
 import { retryTransient } from './retryTransient.js';
 import { SeedWriteError, type BatchProgress } from './SeedWriteError.js';
-import { countGraph, type Vocabulary, type WritableGraph } from './writeGraph.js';
+import { countGraph } from './countGraph.js';
+import type { Vocabulary, WritableGraph } from './writableGraph.js';
 
 export interface BatchedOptions {
   batchRows: number;

@@ -11,24 +11,12 @@
  * batched above. Labels and relationship types cannot be parameters in Cypher; they come from
  * the model's own vocabulary (checked here against a strict pattern), never from user input.
  */
-import type { NamedQuery } from '../../src/db/cypher.js';
-import type { Executor, TxRunner } from '../../src/db/Executor.js';
-import { countNodes, countRelationships } from './loaderQueries.js';
+import type { Executor } from '../../src/db/Executor.js';
+import { countGraph } from './countGraph.js';
 import { writeAtomic } from './writeAtomic.js';
 import { writeBatched } from './writeBatched.js';
 import type { WriteMode } from './SeedWriteError.js';
-
-type PropValue = string | number | boolean | bigint | null | string[] | number[];
-
-export interface WritableGraph {
-  nodes: { label: string; id: string; props: Record<string, PropValue> }[];
-  rels: { type: string; from: { label: string; id: string }; to: { label: string; id: string }; props: Record<string, PropValue> }[];
-}
-
-export interface Vocabulary {
-  labels: readonly string[];
-  relTypes: readonly string[];
-}
+import type { Vocabulary, WritableGraph } from './writableGraph.js';
 
 export interface WriteOptions {
   /** `auto` (default): atomic up to `batchedAboveRows` rows, batched above. */
@@ -111,17 +99,4 @@ function checkWritable(plan: WritableGraph, vocabulary: Vocabulary): void {
     for (const end of [rel.from, rel.to])
       if (!labels.has(end.label)) throw new Error(`Refusing to write: label '${end.label}' is not in the model's vocabulary`);
   }
-}
-
-/** Nodes per label and relationships per type, as the database holds them. */
-export async function countGraph(run: TxRunner, vocabulary: Vocabulary): Promise<Pick<WriteReport, 'nodes' | 'relationships'>> {
-  const tally = async (query: NamedQuery, keys: readonly string[]): Promise<Record<string, number>> => {
-    const counts: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
-    for (const row of await run(query)) if (typeof row.key === 'string') counts[row.key] = Number(row.n ?? 0);
-    return counts;
-  };
-  return {
-    nodes: await tally(countNodes(vocabulary.labels), vocabulary.labels),
-    relationships: await tally(countRelationships(vocabulary.relTypes), vocabulary.relTypes),
-  };
 }

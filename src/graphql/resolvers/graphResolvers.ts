@@ -5,7 +5,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { findNeighbourhood } from '../../queries/graph/neighbourhoodQueries.js';
 import { findPaths } from '../../queries/graph/pathQueries.js';
-import { checkId, checkRange } from '../arguments.js';
+import { checkId, checkRange } from '../../queries/inputChecks.js';
 
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 50;

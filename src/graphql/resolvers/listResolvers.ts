@@ -8,7 +8,7 @@ import { commitmentPage } from '../../queries/lists/commitmentList.js';
 import { entityPage } from '../../queries/lists/entityLists.js';
 import { eventPage } from '../../queries/lists/eventList.js';
 import { stancePage, statementPage } from '../../queries/lists/statementLists.js';
-import { checkFirst } from '../arguments.js';
+import { checkFirst } from '../../queries/inputChecks.js';
 import type { GraphContext } from '../context.js';
 
 /** The SDL's default page size of every list here. */

@@ -3,7 +3,7 @@
  * is a BAD_USER_INPUT error; an id that names nothing gives null.
  */
 import { AppError } from '../../errors.js';
-import { checkFirst, checkId } from '../arguments.js';
+import { checkFirst, checkId } from '../../queries/inputChecks.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { allSources, countSources } from '../../queries/nodeQueries.js';
 import type { NodeRecord } from '../../queries/records.js';

@@ -7,7 +7,7 @@ import type { Plain } from '../../db/toPlain.js';
 import type { Money, Resolvers, Target, TimeRef } from '../../generated/graphql.js';
 import { bool, num, str, strings, type MentionRecord, type NodeRecord, type ParticipationRecord } from '../../queries/records.js';
 import { RELATIONS, SINGLE_RELATIONS, type RelationKey } from '../../queries/relations.js';
-import { checkFirst } from '../arguments.js';
+import { checkFirst } from '../../queries/inputChecks.js';
 import { ENTITY_LABELS, FACT_LABELS } from '../../model/vocabulary.js';
 import type { GraphContext } from '../context.js';
 import { STORED_ENUMS } from '../../model/storedEnums.js';

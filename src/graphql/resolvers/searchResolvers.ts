@@ -5,7 +5,7 @@
 import type { NodeLabel } from '../../model/vocabulary.js';
 import type { Resolvers, SearchableType } from '../../generated/graphql.js';
 import { searchNodes } from '../../queries/search/searchQueries.js';
-import { badArgument, checkFirst, checkText } from '../arguments.js';
+import { badArgument, checkFirst, checkText } from '../../queries/inputChecks.js';
 
 export const MAX_SEARCH_RESULTS = 50;
 

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import type { Resolvers, TimeRef } from '../../generated/graphql.js';
 import { timelinePage } from '../../queries/lists/timelineList.js';
 import type { NodeRecord } from '../../queries/records.js';
-import { checkFirst } from '../arguments.js';
+import { checkFirst } from '../../queries/inputChecks.js';
 import { timeOf } from './nodeResolvers.js';
 
 /** The SDL's default page size of the timeline. */

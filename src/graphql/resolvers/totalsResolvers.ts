@@ -6,7 +6,7 @@ import { isIsoCurrency, similarCurrencies } from '../../model/currency.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { computeTotals } from '../../queries/totals/computeTotals.js';
 import { totalsRows } from '../../queries/totals/totalsQueries.js';
-import { badArgument, checkFirst } from '../arguments.js';
+import { badArgument, checkFirst } from '../../queries/inputChecks.js';
 
 /** An ISO 4217 code known to the runtime, upper-cased (`gbp` → `GBP`). */
 function checkCurrency(currency: string): string {

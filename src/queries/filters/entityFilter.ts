@@ -1,5 +1,5 @@
 import type { EntityFilter } from '../../generated/graphql.js';
-import { checkText } from '../../graphql/arguments.js';
+import { checkText } from '../inputChecks.js';
 import { emptyWhere, type WhereClause } from './whereClause.js';
 
 /** The WHERE clause of an EntityFilter over the entity bound to `v`: text in the name or any alias, ignoring case. */

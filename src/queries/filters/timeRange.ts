@@ -1,5 +1,5 @@
 import type { TimeRangeInput } from '../../generated/graphql.js';
-import { badArgument } from '../../graphql/arguments.js';
+import { badArgument } from '../inputChecks.js';
 import type { WhereClause } from './whereClause.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

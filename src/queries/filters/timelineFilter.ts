@@ -1,5 +1,5 @@
 import type { TimelineFilter, TimelineItemKind } from '../../generated/graphql.js';
-import { checkId } from '../../graphql/arguments.js';
+import { checkId } from '../inputChecks.js';
 import { addTimeRange } from './timeRange.js';
 import { emptyWhere, type WhereClause } from './whereClause.js';
 

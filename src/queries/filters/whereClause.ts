@@ -1,4 +1,4 @@
-import { checkId, checkText } from '../../graphql/arguments.js';
+import { checkId, checkText } from '../inputChecks.js';
 
 /**
  * A WHERE clause assembled from fixed fragments. Fragments are written in this code base; every

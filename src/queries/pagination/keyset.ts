@@ -6,7 +6,7 @@
  * Rows without a value for a nullable key sort after all rows with one, in both directions, and the
  * id breaks ties, so the order is total and every row appears exactly once.
  */
-import { badArgument } from '../../graphql/arguments.js';
+import { badArgument } from '../inputChecks.js';
 import { labelOfId } from '../../model/vocabulary.js';
 import type { WhereClause } from '../filters/whereClause.js';
 

@@ -1,10 +1,10 @@
 /**
- * Checks of user arguments shared by every resolver. Each failure is a BAD_USER_INPUT error that
- * names the argument and the limit.
+ * Checks of user input, shared by the resolvers (ids, page sizes, texts) and by the query modules
+ * (filters, cursors): they live below both, so that the query modules never import the GraphQL
+ * layer. Each failure is a BAD_USER_INPUT error that names the argument and the limit.
  */
 import { AppError } from '../errors.js';
-import { labelOfId } from '../model/vocabulary.js';
-import type { NodeLabel } from '../model/vocabulary.js';
+import { labelOfId, type NodeLabel } from '../model/vocabulary.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_TEXT_LENGTH = 200;
