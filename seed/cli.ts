@@ -12,9 +12,9 @@ import { createLogger } from '../src/logger.js';
 import { connectRuntime } from '../src/runtime.js';
 import { LocalNeo4jError } from '../scripts/localNeo4j/localNeo4j.js';
 import { resolveNeo4jTarget } from '../scripts/localNeo4j/resolveTarget.js';
-import { SeedValidationError } from './format/validate.js';
-import { SeedWriteError } from './load/SeedWriteError.js';
-import type { WriteOptions } from './load/writeGraph.js';
+import { SeedValidationError } from './validate/validate.js';
+import { SeedWriteError } from './write/SeedWriteError.js';
+import type { WriteOptions } from './write/writeGraph.js';
 import { DATA_DIR, planSeed, prepareGraph, summarise } from './prepareGraph.js';
 
 async function main(): Promise<void> {

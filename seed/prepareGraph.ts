@@ -8,10 +8,10 @@ import type { Executor } from '../src/db/Executor.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { GRAPH_SCHEMA } from '../src/model/graphSchema.js';
 import type { Logger } from '../src/logger.js';
-import { validateSeedDirs } from './format/validate.js';
-import { planGraph, type GraphPlan } from './graph/plan.js';
+import { validateSeedDirs } from './validate/validate.js';
+import { planGraph, type GraphPlan } from './plan/plan.js';
 import { NODE_LABELS, REL_TYPES } from '../src/model/vocabulary.js';
-import { writeGraph, type WriteOptions, type WriteReport } from './load/writeGraph.js';
+import { writeGraph, type WriteOptions, type WriteReport } from './write/writeGraph.js';
 
 export const SEED_DIR = dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = join(SEED_DIR, 'data');

@@ -13,7 +13,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isScalar, parseDocument, visit } from 'yaml';
-import { CodePointText } from '../format/codePoints.js';
+import { CodePointText } from '../validate/codePoints.js';
 import { locate } from './locate.js';
 
 /**

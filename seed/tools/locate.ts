@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { CodePointText } from '../format/codePoints.js';
+import { CodePointText } from '../validate/codePoints.js';
 
 /** Occurrences of `quote`, optionally restricted to those inside an occurrence of `within`. */
 export function locate(text: CodePointText, quote: string, within?: string): { start: number; end: number }[] {

@@ -40,7 +40,7 @@ export function addIn(where: WhereClause, expr: string, param: string, values: r
  * `EXISTS` predicate: with the predicate Neo4j scans every node of `v`'s label and tests each one
  * (a cost that grows with the graph); with the pattern it seeks the id and expands from there.
  * Both give the same rows because the loader writes at most one relationship of a type between
- * two nodes (the plan keys relationships by type and endpoints; see seed/graph/PlanBuilder.ts).
+ * two nodes (the plan keys relationships by type and endpoints; see seed/plan/PlanBuilder.ts).
  */
 export function addLinked(
   where: WhereClause,

@@ -3,7 +3,7 @@
  * evidence all come from mentions, across every source, so a second source that mentions
  * the same person adds to the same node.
  */
-import type { ValidatedSeed } from '../format/ValidatedSeed.js';
+import type { ValidatedSeed } from '../validate/ValidatedSeed.js';
 import type { PropValue } from './GraphPlan.js';
 import { flattenFlags } from './flatten.js';
 import { support } from './planEvidence.js';

@@ -2,9 +2,9 @@
  * Facts of one source: tenures, commitments, fundings, exchange rates, events, statements
  * and stances, each a node linked to what it relates and to its evidence.
  */
-import { CAMEO_CODES } from '../format/factSchemas.js';
-import type { Flag } from '../format/primitives.js';
-import type { LoadedSource } from '../format/ValidatedSeed.js';
+import { CAMEO_CODES } from '../validate/factSchemas.js';
+import type { Flag } from '../validate/primitives.js';
+import type { LoadedSource } from '../validate/ValidatedSeed.js';
 import { flattenAmount, flattenFlags, flattenTarget, flattenTime } from './flatten.js';
 import { joinNames, truncate } from './names.js';
 import { support } from './planEvidence.js';

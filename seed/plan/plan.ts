@@ -3,7 +3,7 @@
  * relationships to write. The Neo4j writer consumes the `GraphPlan` contract; this module
  * never touches a database.
  */
-import type { ValidatedSeed } from '../format/ValidatedSeed.js';
+import type { ValidatedSeed } from '../validate/ValidatedSeed.js';
 import type { GraphPlan } from './GraphPlan.js';
 import { planEntities } from './planEntities.js';
 import { planSource } from './planEvidence.js';

@@ -2,8 +2,8 @@
  * Neo4j properties cannot hold maps, so nested seed objects become prefixed flat
  * properties (`amount.stated` → `amountStated`). Integers become bigint (Neo4j Integer).
  */
-import type { Amount, Flag, Time } from '../format/primitives.js';
-import type { Commitment } from '../format/factSchemas.js';
+import type { Amount, Flag, Time } from '../validate/primitives.js';
+import type { Commitment } from '../validate/factSchemas.js';
 import type { PropValue } from './GraphPlan.js';
 
 type Props = Record<string, PropValue | undefined>;

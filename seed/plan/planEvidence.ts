@@ -2,9 +2,9 @@
  * Provenance: one Source node per document (with its full text, so offsets can be checked
  * in the database) and one Evidence node per distinct span, shared by every fact it supports.
  */
-import { CodePointText } from '../format/codePoints.js';
-import type { Evidence } from '../format/primitives.js';
-import type { LoadedSource } from '../format/ValidatedSeed.js';
+import { CodePointText } from '../validate/codePoints.js';
+import type { Evidence } from '../validate/primitives.js';
+import type { LoadedSource } from '../validate/ValidatedSeed.js';
 import type { PropValue } from './GraphPlan.js';
 import { truncate } from './names.js';
 import type { PlanBuilder } from './PlanBuilder.js';
