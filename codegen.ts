@@ -36,6 +36,9 @@ const config: CodegenConfig = {
           ['Mention', '../queries/records.js#MentionRecord'],
           ['CommitmentTotals', '../queries/totals/computeTotals.js#TotalsRecord'],
           ['TotalsGroup', '../queries/totals/computeTotals.js#TotalsGroupRecord'],
+          // Stored enums resolve to their stored values, which the generated enum types already are;
+          // without this the resolver types say `null` (graphql-code-generator issue #10204).
+          ...Object.keys(STORED_ENUMS).map((name): [string, string] => [name, name]),
         ]),
         // Enum values are stored as the seed files write them (`era-loan`, `direct-quote`).
         enumValues: Object.fromEntries(
