@@ -8,6 +8,8 @@ import { STORED_ENUMS, storedValue } from './src/model/storedEnums.js';
  */
 /** The interfaces and every node label: all resolve from the stored record. */
 const NODE_TYPES = ['Node', 'Evidenced', 'ActorFields', ...NODE_LABELS];
+/** The node types with a root list (a Relay connection of node records). */
+const CONNECTED_TYPES = ['Person', 'Nation', 'Organization', 'Commitment', 'Event', 'Statement', 'Stance'];
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -36,6 +38,17 @@ const config: CodegenConfig = {
           ['Mention', '../queries/records.js#MentionRecord'],
           ['CommitmentTotals', '../queries/totals/computeTotals.js#TotalsRecord'],
           ['TotalsGroup', '../queries/totals/computeTotals.js#TotalsGroupRecord'],
+          ['ConversionUsed', '../queries/totals/convertAmount.js#ConversionRecord'],
+          ['PageInfo', '../queries/pagination/fetchPage.js#PageInfoRecord'],
+          ...CONNECTED_TYPES.flatMap((type): [string, string][] => [
+            [`${type}Connection`, '../queries/pagination/fetchPage.js#NodeConnection'],
+            [`${type}Edge`, '../queries/pagination/fetchPage.js#NodeEdge'],
+          ]),
+          ['SearchHit', '../queries/search/searchQueries.js#SearchHitRecord'],
+          ['Path', '../queries/graph/pathQueries.js#PathRecord'],
+          ['PathResult', '../queries/graph/pathQueries.js#PathResultRecord'],
+          ['Subgraph', '../queries/graph/neighbourhoodQueries.js#SubgraphRecord'],
+          ['Edge', '../queries/records.js#EdgeRecord'],
           // Stored enums resolve to their stored values, which the generated enum types already are;
           // without this the resolver types say `null` (graphql-code-generator issue #10204).
           ...Object.keys(STORED_ENUMS).map((name): [string, string] => [name, name]),

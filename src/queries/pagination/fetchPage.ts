@@ -10,7 +10,7 @@ import { renderWhere, type WhereClause } from '../filters/whereClause.js';
 import { asNodeRecord, projectNode, type NodeRecord } from '../records.js';
 import { CURSOR_PARAM_PREFIX, decodeCursor, encodeCursor, keysetWhere, orderByClause, type KeyValue, type Ordering } from './keyset.js';
 
-export interface PageInfo {
+export interface PageInfoRecord {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   startCursor: string | null;
@@ -19,9 +19,13 @@ export interface PageInfo {
 
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
-  pageInfo: PageInfo;
+  pageInfo: PageInfoRecord;
   totalCount: number;
 }
+
+/** A page of node records: what every root list resolves to (codegen maps the connection types to it). */
+export type NodeConnection = Connection<NodeRecord>;
+export type NodeEdge = NodeConnection['edges'][number];
 
 /** What a list is: its query name and the MATCH that binds its rows to `n` (fixed text). */
 export interface ListSource {
