@@ -17,4 +17,4 @@ COPY scripts ./scripts
 COPY tsconfig.json ./
 USER node
 EXPOSE 4000
-CMD ["node", "--import", "tsx", "scripts/start.ts"]
+CMD ["node", "--import", "tsx", "ops/start.ts"]

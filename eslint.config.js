@@ -93,7 +93,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'scripts/localNeo4j/localNeo4j.ts', 'ops/localNeo4j/localNeo4j.ts'],
+    files: ['src/config.ts', 'ops/localNeo4j/localNeo4j.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },

@@ -1,5 +1,5 @@
 /**
- * The API process: connects to the configured Neo4j and serves. `npm start` (scripts/start.ts)
+ * The API process: connects to the configured Neo4j and serves. `npm start` (ops/start.ts)
  * runs it as a supervised child, after it has started Neo4j, migrated and seeded, and passes it
  * the resolved NEO4J_* settings; this process never seeds, so a restart after a crash only
  * reconnects and listens. When supervised it reports "serving" over IPC, and exits when the
@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { describeError } from './errors.js';
 import { createLogger } from './logger.js';
 import { connectRuntime } from './runtime.js';
-import { startServer } from './server/createServer.js';
+import { startServer } from './server/startServer.js';
 import type { ServingMessage } from './supervisor/supervise.js';
 
 class ServeError extends Error {}

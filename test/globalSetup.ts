@@ -4,8 +4,8 @@
  * instance that `npm start` uses. Tests may wipe the test instance freely.
  */
 import type { TestProject } from 'vitest/node';
-import { NEO4J_VERSION } from '../scripts/localNeo4j/versions.js';
-import { TEST_INSTANCE, start } from '../scripts/localNeo4j/localNeo4j.js';
+import { NEO4J_VERSION } from '../ops/localNeo4j/versions.js';
+import { TEST_INSTANCE, start } from '../ops/localNeo4j/localNeo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -28,7 +28,7 @@ export function createApolloServer(
   return new ApolloServer<GraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
-    // scripts/start.ts owns SIGINT/SIGTERM (drain HTTP, then close the driver). Apollo's own
+    // ops/start.ts owns SIGINT/SIGTERM (drain HTTP, then close the driver). Apollo's own
     // handlers would call stop() a second time, and in Apollo Server 5 that second call never
     // resolves, so the process could not exit cleanly.
     stopOnTerminationSignals: false,

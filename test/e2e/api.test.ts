@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { startServer, type RunningServer } from '../../src/server/createServer.js';
+import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
 import { testRuntime } from '../support/testRuntime.js';
 

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { OPERATION_NAMES } from '../../scripts/bench/ops.js';
+import { OPERATION_NAMES } from '../../tools/bench/ops.js';
 
 describe('npm run bench', () => {
   it('runs every operation on the three servers with equal answers and no failed request', async () => {
@@ -15,7 +15,7 @@ describe('npm run bench', () => {
       [
         '--import',
         'tsx',
-        'scripts/bench/run.ts',
+        'tools/bench/run.ts',
         ...['--scales', '70', '--seconds', '1', '--warmup', '0', '--connections', '2', '--instance', 'scratch', '--no-write'],
       ],
       // eslint-disable-next-line no-restricted-properties -- a whole process: it needs PATH and HOME

@@ -8,12 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { startServer, type RunningServer } from '../../src/server/createServer.js';
+import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
 import { capturedLogger, summariseLogged } from '../support/capturedLogger.js';
 import { graphFingerprint, type Fingerprint } from '../support/graphFingerprint.js';
 import { describeRequest, exchange, runPool, type Exchange, type ProbeRequest } from '../support/httpExchange.js';
-import { deepBraces, deepNesting, MUTATIONS } from '../support/mutations.js';
+import { deepBraces, deepNesting, MUTATIONS } from '../support/textFuzzers.js';
 import { prng, type Prng } from '../support/prng.js';
 import { randomOperation, type RandomOperationOptions } from '../support/randomOperation.js';
 import {

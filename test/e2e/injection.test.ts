@@ -9,7 +9,7 @@ import { getNamedType, isNonNullType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { startServer, type RunningServer } from '../../src/server/createServer.js';
+import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
 import { graphFingerprint, type Fingerprint } from '../support/graphFingerprint.js';
 import { describeRequest, exchange, runPool, type Exchange, type ProbeRequest } from '../support/httpExchange.js';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { startServer, type RunningServer } from '../../src/server/createServer.js';
+import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
 import { capturedLogger, summariseLogged, type CapturedLogger } from '../support/capturedLogger.js';
 import { testRuntime } from '../support/testRuntime.js';

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { connectRuntime, type Runtime } from '../../src/runtime.js';
-import { startServer, type RunningServer } from '../../src/server/createServer.js';
+import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
-import { OUTAGE_INSTANCE, start, stop } from '../../scripts/localNeo4j/localNeo4j.js';
+import { OUTAGE_INSTANCE, start, stop } from '../../ops/localNeo4j/localNeo4j.js';
 const quiet = (): void => {};
 
 describe('an API whose Neo4j goes away', () => {

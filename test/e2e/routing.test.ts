@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.js';
 import { createLogger } from '../../src/logger.js';
-import { startServer, type RunningServer } from '../../src/server/createServer.js';
+import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { connectRuntime, type Runtime } from '../../src/runtime.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
 import { testConfig } from '../support/testRuntime.js';

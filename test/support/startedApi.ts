@@ -1,6 +1,6 @@
 /**
  * `npm start` as a real process for the e2e tests (shutdown, supervision): `node --import tsx
- * scripts/start.ts` against the test Neo4j on a free port, its stdout and stderr collected.
+ * ops/start.ts` against the test Neo4j on a free port, its stdout and stderr collected.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
@@ -39,7 +39,7 @@ export interface StartedApi {
 
 export async function startApi(neo4j: { uri: string; password: string }, env: Record<string, string> = {}): Promise<StartedApi> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'ops/start.ts'], {
     env: {
       // The child is a whole process: it needs PATH and the rest of this environment, plus its settings.
       // eslint-disable-next-line no-restricted-properties

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { NEO4J_VERSION } from '../../scripts/localNeo4j/versions.js';
+import { NEO4J_VERSION } from '../../ops/localNeo4j/versions.js';
 
 describe('the pinned Neo4j version', () => {
   it('is the one docker-compose.yml runs, community edition', () => {

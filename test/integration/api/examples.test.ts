@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_DOC, comparableResult, loadExamples } from '../../../scripts/apiDocs/examples.js';
+import { API_DOC, comparableResult, loadExamples } from '../../../tools/apiDocs/examples.js';
 import { apiHarness, type ApiHarness } from '../../support/apiHarness.js';
 
 const examples = loadExamples();

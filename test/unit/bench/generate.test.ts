@@ -2,9 +2,9 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeDataset } from '../../../scripts/bench/generate/writeDataset.js';
-import { validateSeedDirs } from '../../../seed/format/validate.js';
-import { planGraph } from '../../../seed/graph/plan.js';
+import { writeDataset } from '../../../tools/bench/generate/writeDataset.js';
+import { validateSeedDirs } from '../../../seed/validate/validate.js';
+import { planGraph } from '../../../seed/plan/plan.js';
 
 const root = await mkdtemp(path.join(tmpdir(), 'bench-gen-'));
 afterAll(() => rm(root, { recursive: true, force: true }));

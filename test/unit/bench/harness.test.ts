@@ -3,10 +3,10 @@
  * the report checks each target of the issue.
  */
 import { describe, expect, it } from 'vitest';
-import { API_OPERATIONS, OPERATION_NAMES } from '../../../scripts/bench/ops.js';
-import { PEER_OPERATIONS } from '../../../scripts/bench/peers/neo4jGraphql/operations.js';
-import { renderReport, type BenchReport, type Measurement } from '../../../scripts/bench/report.js';
-import { groupIntoWaves } from '../../../scripts/bench/waves.js';
+import { API_OPERATIONS, OPERATION_NAMES } from '../../../tools/bench/ops.js';
+import { PEER_OPERATIONS } from '../../../tools/bench/peers/neo4jGraphql/operations.js';
+import { renderReport, type BenchReport, type Measurement } from '../../../tools/bench/report.js';
+import { groupIntoWaves } from '../../../tools/bench/waves.js';
 
 const event = (text: string, startedAt: number, durationMs: number) => ({ text, params: {}, startedAt, durationMs });
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { SeedValidationError, validateSeedDir } from '../../../seed/format/validate.js';
-import { planGraph } from '../../../seed/graph/plan.js';
+import { SeedValidationError, validateSeedDir } from '../../../seed/validate/validate.js';
+import { planGraph } from '../../../seed/plan/plan.js';
 import { DATA_DIR, SEED_ROOT } from './paths.js';
 
 /** A copy of the real seed with every data file turned into JSON; returns its data directory. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateSeedDir, type ValidatedSeed } from '../../../seed/format/validate.js';
-import { planGraph, type GraphPlan, type PlannedRel } from '../../../seed/graph/plan.js';
+import { validateSeedDir, type ValidatedSeed } from '../../../seed/validate/validate.js';
+import { planGraph, type GraphPlan, type PlannedRel } from '../../../seed/plan/plan.js';
 import { NODE_LABELS, RELATIONSHIPS, type NodeLabel } from '../../../src/model/vocabulary.js';
 import { DATA_DIR } from './paths.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateSeedDirs } from '../../../seed/format/validate.js';
-import { planGraph } from '../../../seed/graph/plan.js';
+import { validateSeedDirs } from '../../../seed/validate/validate.js';
+import { planGraph } from '../../../seed/plan/plan.js';
 import { DATA_DIR, fixture } from './paths.js';
 
 describe('a second source', () => {

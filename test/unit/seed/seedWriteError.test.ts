@@ -5,8 +5,8 @@
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { databaseMemoryError, fromDatabaseError } from '../../../src/errors.js';
-import { retryTransient } from '../../../seed/load/retryTransient.js';
-import { SeedWriteError } from '../../../seed/load/SeedWriteError.js';
+import { retryTransient } from '../../../seed/write/retryTransient.js';
+import { SeedWriteError } from '../../../seed/write/SeedWriteError.js';
 
 const poolExhausted = (): Neo4jError =>
   new Neo4jError(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CodePointText } from '../../../seed/format/codePoints.js';
-import { fillOffsets } from '../../../seed/tools/fill-offsets.js';
-import { locate } from '../../../seed/tools/locate.js';
+import { CodePointText } from '../../../seed/validate/codePoints.js';
+import { fillOffsets } from '../../../tools/curate/fill-offsets.js';
+import { locate } from '../../../tools/curate/locate.js';
 
 describe('code-point offsets', () => {
   it('count characters outside the BMP once', () => {

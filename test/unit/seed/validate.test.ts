@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SeedValidationError, validateSeedDir, type SeedIssue } from '../../../seed/format/validate.js';
+import { SeedValidationError, validateSeedDir, type SeedIssue } from '../../../seed/validate/validate.js';
 import { DATA_DIR, fixture } from './paths.js';
 
 /** Runs validation on a fixture and returns the issues it must fail with. */
