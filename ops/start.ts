@@ -18,7 +18,9 @@ import { SeedValidationError } from '../seed/validate/validate.js';
 import { LocalNeo4jError } from './localNeo4j/localNeo4j.js';
 import { resolveNeo4jTarget } from './localNeo4j/resolveTarget.js';
 
-const API_ENTRY = fileURLToPath(new URL('../src/serve.ts', import.meta.url));
+/** Compiled (`npm run build`, dist/) or run from source through tsx (`npm start`). */
+const COMPILED = import.meta.url.endsWith('.js');
+const API_ENTRY = fileURLToPath(new URL(COMPILED ? '../src/serve.js' : '../src/serve.ts', import.meta.url));
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -43,8 +45,8 @@ async function main(): Promise<void> {
 
   const supervisor = supervise({
     entry: API_ENTRY,
-    // The API process runs TypeScript through the same loader as this one, with its own heap limit.
-    execArgv: ['--import', import.meta.resolve('tsx'), `--max-old-space-size=${config.apiMaxHeapMb}`],
+    // The API process runs as this one does (compiled JavaScript, or TypeScript through tsx), with its own heap limit.
+    execArgv: [...(COMPILED ? [] : ['--import', import.meta.resolve('tsx')]), `--max-old-space-size=${config.apiMaxHeapMb}`],
     // The Neo4j this process resolved (the local instance's generated login included), so the
     // API process neither starts a database nor seeds.
     env: childEnvironment({ NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password }),

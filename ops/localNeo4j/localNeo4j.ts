@@ -62,7 +62,7 @@ export class LocalNeo4jError extends Error {
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BASE_DIR = join(REPO_ROOT, '.neo4j');
 const LIB_DIR = join(BASE_DIR, `lib-${NEO4J_VERSION}`);
-const POM = join(REPO_ROOT, 'scripts', 'localNeo4j', 'pom.xml');
+const POM = join(REPO_ROOT, 'ops', 'localNeo4j', 'pom.xml');
 const USERNAME = 'neo4j';
 const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 60_000;

@@ -1,6 +1,7 @@
 /**
- * `npm start` as a real process for the e2e tests (shutdown, supervision): `node --import tsx
- * ops/start.ts` against the test Neo4j on a free port, its stdout and stderr collected.
+ * `npm start` as a real process for the e2e tests (shutdown, supervision, the compiled build):
+ * `node --import tsx ops/start.ts` (or `node dist/ops/start.js`) against the test Neo4j on a free
+ * port, its stdout and stderr collected.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
@@ -37,9 +38,16 @@ export interface StartedApi {
   exited: () => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function startApi(neo4j: { uri: string; password: string }, env: Record<string, string> = {}): Promise<StartedApi> {
+/** The entry points: from source through tsx (what `npm start` runs), or the compiled build (`npm run build`). */
+const ENTRIES = { source: ['--import', 'tsx', 'ops/start.ts'], compiled: ['dist/ops/start.js'] } as const;
+
+export async function startApi(
+  neo4j: { uri: string; password: string },
+  env: Record<string, string> = {},
+  entry: keyof typeof ENTRIES = 'source',
+): Promise<StartedApi> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'ops/start.ts'], {
+  const child = spawn(process.execPath, [...ENTRIES[entry]], {
     env: {
       // The child is a whole process: it needs PATH and the rest of this environment, plus its settings.
       // eslint-disable-next-line no-restricted-properties

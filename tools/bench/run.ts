@@ -178,20 +178,22 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
     // The API as deployed, serving the graph as loaded; the baseline is the same API from an
     // earlier commit (a `git worktree`), started the same way: what changed since.
     await launch('api', { env: { SEED_ON_START: 'false' } });
-    if (flags.baseline) await launch('baseline', { script: join(flags.baseline, 'scripts', 'start.ts'), env: { SEED_ON_START: 'false' } });
+    // A baseline checkout from before the layout move keeps its start script under scripts/.
+    const baselineStart = (dir: string): string => (existsSync(join(dir, 'ops', 'start.ts')) ? join(dir, 'ops', 'start.ts') : join(dir, 'scripts', 'start.ts'));
+    if (flags.baseline) await launch('baseline', { script: baselineStart(flags.baseline), env: { SEED_ON_START: 'false' } });
     const params: BenchParams = { ...picked, pageCursor: await apiCursorAt(`${url('api')}/graphql`, picked.pageOffset) };
     const paramsFile = join(OUT_DIR, `params-scale-${scale}.json`);
     writeFileSync(paramsFile, `${JSON.stringify(params, null, 2)}\n`);
     say(`Parameters: ${JSON.stringify(params)}`);
     if (flags.targets.includes('neo4j-graphql'))
       await launch('neo4j-graphql', {
-        script: join(REPO_ROOT, 'scripts', 'bench', 'peers', 'neo4jGraphql', 'server.ts'),
+        script: join(REPO_ROOT, 'tools', 'bench', 'peers', 'neo4jGraphql', 'server.ts'),
         args: ['--port', String(PORTS['neo4j-graphql'])],
         readyPath: '/health',
       });
     if (flags.targets.includes('driver'))
       await launch('driver', {
-        script: join(REPO_ROOT, 'scripts', 'bench', 'floorServer.ts'),
+        script: join(REPO_ROOT, 'tools', 'bench', 'floorServer.ts'),
         args: ['--port', String(PORTS.driver), '--params', paramsFile],
       });
 

@@ -188,7 +188,7 @@ async function runOutage(downSeconds: number, timeline: Timeline, say: (m: strin
 function dbCommand(command: 'start' | 'stop'): Promise<void> {
   return new Promise((resolveCommand, reject) => {
     // Output discarded: `db.ts start` prints the instance's password.
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'db.ts'), command, '--instance', 'outage'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'ops', 'db.ts'), command, '--instance', 'outage'], {
       cwd: REPO_ROOT,
       stdio: 'ignore',
     });

@@ -73,7 +73,7 @@ export async function launchServer(options: ServerOptions): Promise<ServerProces
   mkdirSync(outputDir, { recursive: true });
   const logFile = join(outputDir, options.logName);
   const log = createWriteStream(logFile);
-  const script = options.script ?? join(REPO_ROOT, 'scripts', 'start.ts');
+  const script = options.script ?? join(REPO_ROOT, 'ops', 'start.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: {
