@@ -179,7 +179,8 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
     // earlier commit (a `git worktree`), started the same way: what changed since.
     await launch('api', { env: { SEED_ON_START: 'false' } });
     // A baseline checkout from before the layout move keeps its start script under scripts/.
-    const baselineStart = (dir: string): string => (existsSync(join(dir, 'ops', 'start.ts')) ? join(dir, 'ops', 'start.ts') : join(dir, 'scripts', 'start.ts'));
+    const baselineStart = (dir: string): string =>
+      existsSync(join(dir, 'ops', 'start.ts')) ? join(dir, 'ops', 'start.ts') : join(dir, 'scripts', 'start.ts');
     if (flags.baseline) await launch('baseline', { script: baselineStart(flags.baseline), env: { SEED_ON_START: 'false' } });
     const params: BenchParams = { ...picked, pageCursor: await apiCursorAt(`${url('api')}/graphql`, picked.pageOffset) };
     const paramsFile = join(OUT_DIR, `params-scale-${scale}.json`);

@@ -1,5 +1,5 @@
 /**
- * `npm run load -- [--clients 50] [--seconds 30] [--port 4300] [--json] [--keep-neo4j]`
+ * `npm run load -- [--clients 50] [--seconds 30] [--port 4300] [--json] [--keep-neo4j] [--compiled]`
  *
  * Load on the API as a whole: the test Neo4j (never the dev one), the API as a child process
  * (`ops/start.ts`, which migrates and seeds), then autocannon with many concurrent clients for
@@ -7,21 +7,24 @@
  * every error by operation and code, latency percentiles, and the API process's peak memory; then
  * stops the API with SIGTERM and checks that it exits cleanly. Traffic goes to 127.0.0.1 only.
  */
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { LocalNeo4jError, TEST_INSTANCE, start, stop } from '../../ops/localNeo4j/localNeo4j.js';
-import { launchServer, type ServerProcess, type StopResult } from './serverProcess.js';
+import { REPO_ROOT, launchServer, type ServerProcess, type StopResult } from './serverProcess.js';
 import { UsageError, parseFlags } from './cli.js';
 import { mixedRequest, sanityPass, type Answer } from './loadMix.js';
 import { loadOperations, type Operation } from './operations.js';
 import { Tally, ascending, mib, ms, percentile, table } from './stats.js';
 
-const USAGE = 'Usage: npm run load -- [--clients 50] [--seconds 30] [--port 4300] [--json] [--keep-neo4j]';
+const USAGE = 'Usage: npm run load -- [--clients 50] [--seconds 30] [--port 4300] [--json] [--keep-neo4j] [--compiled]';
 const FLAGS = {
   clients: { default: 50, min: 1, max: 1000 },
   seconds: { default: 30, min: 1, max: 600 },
   port: { default: 4300, min: 1024, max: 65535 },
   json: { default: false },
   'keep-neo4j': { default: false },
+  /** Run the compiled build (`npm run build`, dist/ops/start.js) instead of the sources through tsx. */
+  compiled: { default: false },
 };
 /** autocannon's per-request limit: an answer slower than this counts as a timeout. */
 const REQUEST_TIMEOUT_S = 10;
@@ -52,7 +55,12 @@ async function main(): Promise<void> {
   onInterrupt(cleanUp);
   try {
     say(`Starting the API on 127.0.0.1:${flags.port} against ${neo4j.uri} (migrate, seed, serve) …`);
-    api = await launchServer({ port: flags.port, neo4j, logName: 'load-api.log' });
+    api = await launchServer({
+      port: flags.port,
+      neo4j,
+      logName: 'load-api.log',
+      ...(flags.compiled ? { script: join(REPO_ROOT, 'dist', 'ops', 'start.js') } : {}),
+    });
     say(`API ready (pid ${api.pid}). Sanity pass: every operation once …`);
     const sanity = await sanityPass(api.baseUrl, operations);
     say([...sanity.entries()].map(([name, outcome]) => `  ${name}: ${outcome}`).join('\n'));

@@ -74,7 +74,9 @@ export async function launchServer(options: ServerOptions): Promise<ServerProces
   const logFile = join(outputDir, options.logName);
   const log = createWriteStream(logFile);
   const script = options.script ?? join(REPO_ROOT, 'ops', 'start.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...(options.args ?? [])], {
+  // Compiled JavaScript (`npm run build`, dist/) runs as it is; TypeScript goes through tsx.
+  const loader = script.endsWith('.js') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...loader, script, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: {
       // The child inherits this environment (PATH, HOME) plus the settings of the run.
