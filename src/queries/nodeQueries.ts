@@ -5,17 +5,14 @@
 import { labelOfId, type NodeLabel } from '../model/vocabulary.js';
 import neo4j from 'neo4j-driver';
 import { cypher, type NamedQuery } from '../db/cypher.js';
+import { cachedQuery } from './cachedQuery.js';
 import type { Executor } from '../db/Executor.js';
 import { asNodeRecord, projectNode, type NodeRecord } from './records.js';
 
-const byIdQueries = new Map<NodeLabel, NamedQuery>();
 function nodesByIdQuery(label: NodeLabel): NamedQuery {
-  let query = byIdQueries.get(label);
-  if (!query) {
-    query = cypher(`node.byId.${label}`, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN ${projectNode('n')} AS node`);
-    byIdQueries.set(label, query);
-  }
-  return query;
+  return cachedQuery(`node byId ${label}`, () =>
+    cypher(`node.byId.${label}`, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN ${projectNode('n')} AS node`),
+  );
 }
 
 /** The nodes with these ids, in the same order; null where there is none. */

@@ -6,6 +6,7 @@
  */
 import { ENTITY_LABELS, FACT_LABELS, type NodeLabel, type RelType } from '../model/vocabulary.js';
 import { cypher, type NamedQuery } from '../db/cypher.js';
+import { cachedQuery } from './cachedQuery.js';
 import { projectNode } from './records.js';
 
 export interface RelationSpec {
@@ -171,21 +172,16 @@ function relationPart(key: RelationKey, part: number): string {
      RETURN ${part} AS part, id, items, COUNT { MATCH (n)${arrow}(m) ${where} } AS total`;
 }
 
-const relationsQueries = new Map<string, NamedQuery>();
-
 /**
  * The batched query of several relation fields at once (those asked for in the same tick: one
  * depth level of a request), as one `UNION ALL` with one part per field and page size. Part `i`
  * reads its parent ids from `$ids<i>` and its page size from `$first<i>`; rows say which `part`
- * they answer. One round trip per level, however many fields the level selects. The few
- * combinations requests use are built once and cached.
+ * they answer. One round trip per level, however many fields the level selects. Each combination's
+ * text is built once and kept in the bounded cache of query shapes.
  */
 export function relationsQuery(keys: readonly RelationKey[]): NamedQuery {
   const name = keys.join('+');
-  let query = relationsQueries.get(name);
-  if (!query) {
-    query = cypher(`relation.${name}`, keys.map((key, part) => relationPart(key, part)).join('\n     UNION ALL\n     '));
-    relationsQueries.set(name, query);
-  }
-  return query;
+  return cachedQuery(`relation ${name}`, () =>
+    cypher(`relation.${name}`, keys.map((key, part) => relationPart(key, part)).join('\n     UNION ALL\n     ')),
+  );
 }

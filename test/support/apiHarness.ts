@@ -3,6 +3,7 @@
  * seeded test Neo4j, without HTTP. Counts the Cypher round trips each operation makes.
  */
 import type { GraphQLFormattedError } from 'graphql';
+import { afterAll, beforeAll } from 'vitest';
 import type { QueryEvent } from '../../src/db/Executor.js';
 import { createContext } from '../../src/graphql/context.js';
 import { createApolloServer } from '../../src/graphql/createApolloServer.js';
@@ -46,5 +47,28 @@ export async function apiHarness(overrides: Record<string, string> = {}): Promis
       await server.stop();
       await rt.close();
     },
+  };
+}
+
+/**
+ * The block every integration file of the API would repeat: a harness set up before the file's
+ * tests (the graph seeded) and closed after them. Call it in a `describe` body; the returned
+ * harness may be used in tests once `beforeAll` has run.
+ */
+export function useApiHarness(overrides: Record<string, string> = {}): ApiHarness {
+  let current: ApiHarness | undefined;
+  beforeAll(async () => {
+    current = await apiHarness(overrides);
+  }, 120_000);
+  afterAll(async () => {
+    await current?.close();
+  });
+  const ready = (): ApiHarness => {
+    if (!current) throw new Error('useApiHarness: the harness is used before beforeAll ran');
+    return current;
+  };
+  return {
+    execute: (query, variables) => ready().execute(query, variables),
+    close: () => ready().close(),
   };
 }

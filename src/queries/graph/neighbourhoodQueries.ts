@@ -12,7 +12,7 @@ import type { Executor } from '../../db/Executor.js';
 import type { Plain } from '../../db/toPlain.js';
 import { AppError } from '../../errors.js';
 import { asNodeRecord, projectNode, type EdgeRecord, type NodeRecord } from '../records.js';
-import { cachedQuery } from './cachedQuery.js';
+import { cachedQuery } from '../cachedQuery.js';
 import { asEdgeRecord, projectEdge, traversableTypes } from './traversal.js';
 
 export interface SubgraphRecord {

@@ -3,9 +3,9 @@
  * the documentation shows. Refresh both with `npm run docs:api` after an intended change.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_DOC, comparableResult, loadExamples } from '../../../tools/apiDocs/examples.js';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.js';
+import { useApiHarness } from '../../support/apiHarness.js';
 
 const examples = loadExamples();
 
@@ -23,13 +23,7 @@ function withoutScores(value: unknown): unknown {
 }
 
 describe('the documented example operations', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await apiHarness();
-  }, 120_000);
-  afterAll(async () => {
-    await api.close();
-  });
+  const api = useApiHarness();
 
   it('cover every capability of the API', () => {
     expect(examples.length).toBeGreaterThanOrEqual(10);

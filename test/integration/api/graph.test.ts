@@ -4,8 +4,8 @@
  * to Ukraine, voiced the UK's stance supporting Ukraine and made two statements about Ukraine;
  * Keir Starmer holds one tenure, took part in two events and took three stances.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.js';
+import { describe, expect, it } from 'vitest';
+import { useApiHarness } from '../../support/apiHarness.js';
 
 interface EdgeOut {
   id: string;
@@ -51,16 +51,9 @@ const STARMER_NEIGHBOURS = [
 ];
 
 describe('paths and neighbourhood', () => {
-  let api: ApiHarness;
+  const api = useApiHarness();
   const paths = async (variables: Record<string, unknown>) => api.execute<PathsOut>(PATHS, variables);
   const neighbourhood = async (variables: Record<string, unknown>) => api.execute<NeighbourhoodOut>(NEIGHBOURHOOD, variables);
-
-  beforeAll(async () => {
-    api = await apiHarness();
-  }, 120_000);
-  afterAll(async () => {
-    await api.close();
-  });
 
   describe('paths', () => {
     it('finds every shortest path from Rachel Reeves to Ukraine, via the loan among them, with exact ids', async () => {

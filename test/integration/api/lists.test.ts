@@ -4,9 +4,9 @@
  * and values are read from seed/data/sources/uk-france-coalition-ukraine-support.yaml and
  * seed/data/registry/*.yaml.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cypher } from '../../../src/db/cypher.js';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.js';
+import { useApiHarness } from '../../support/apiHarness.js';
 import { testRuntime } from '../../support/testRuntime.js';
 
 interface Page<N> {
@@ -37,7 +37,7 @@ const ALL_COMMITMENTS = [
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const ids = (page: Page<IdNode>): string[] => page.edges.map((e) => e.node.id);
 
-let api: ApiHarness;
+const api = useApiHarness();
 
 /** Runs an operation that must succeed and returns its only root field. */
 async function field<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -86,13 +86,6 @@ async function walk(listField: string, args: string, size: number): Promise<{ id
     if (pages > 50) throw new Error('pagination does not end');
   }
 }
-
-beforeAll(async () => {
-  api = await apiHarness();
-}, 120_000);
-afterAll(async () => {
-  await api.close();
-});
 
 describe('commitments', () => {
   it('filters by donor: exactly the UK’s commitments', async () => {

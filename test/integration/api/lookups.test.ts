@@ -2,17 +2,11 @@
  * Lookups by id and the relationship fields of each kind of node, against the seeded graph, with
  * answers read from the source document.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.js';
+import { describe, expect, it } from 'vitest';
+import { useApiHarness } from '../../support/apiHarness.js';
 
 describe('lookups and relationship fields', () => {
-  let api: ApiHarness;
-  beforeAll(async () => {
-    api = await apiHarness();
-  }, 120_000);
-  afterAll(async () => {
-    await api.close();
-  });
+  const api = useApiHarness();
 
   it('gives a person with aliases as written, offices and quotes', async () => {
     const { data, errors } = await api.execute<{

@@ -2,8 +2,8 @@
  * Query.search against the seeded graph: aliases from the source's surface forms, ranking, type
  * filters, bounds, and hostile text that must never reach Lucene as syntax.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness, type OperationResult } from '../../support/apiHarness.js';
+import { describe, expect, it } from 'vitest';
+import { useApiHarness, type OperationResult } from '../../support/apiHarness.js';
 
 interface Hit {
   score: number;
@@ -15,7 +15,7 @@ const SEARCH = `query Search($query: String!, $types: [SearchableType!], $first:
 }`;
 
 describe('search', () => {
-  let api: ApiHarness;
+  const api = useApiHarness();
   const search = (query: string, variables: Record<string, unknown> = {}): Promise<OperationResult<{ search: Hit[] }>> =>
     api.execute<{ search: Hit[] }>(SEARCH, { query, ...variables });
   const ids = async (query: string, variables: Record<string, unknown> = {}): Promise<string[]> => {
@@ -23,13 +23,6 @@ describe('search', () => {
     expect(result.errors).toBeUndefined();
     return (result.data?.search ?? []).map((hit) => hit.node.id);
   };
-
-  beforeAll(async () => {
-    api = await apiHarness();
-  }, 120_000);
-  afterAll(async () => {
-    await api.close();
-  });
 
   describe('finds entities by the aliases the source uses', () => {
     it.each([

@@ -3,8 +3,8 @@
  * precision each time was stated with, filters and keyset pagination. Times are read from
  * seed/data/sources/uk-france-coalition-ukraine-support.yaml.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.js';
+import { describe, expect, it } from 'vitest';
+import { useApiHarness } from '../../support/apiHarness.js';
 
 interface Time {
   stated: string | null;
@@ -51,7 +51,7 @@ const EXPECTED: [string, string, string | null, number | null][] = [
   ['event:us-halts-military-aid-and-intelligence', 'UNKNOWN', 'In the aftermath', null],
 ];
 
-let api: ApiHarness;
+const api = useApiHarness();
 
 async function timeline(args = '', variables?: Record<string, unknown>): Promise<Timeline> {
   const signature = variables ? '($after: String)' : '';
@@ -70,13 +70,6 @@ async function failure(query: string) {
   const [error] = result.errors ?? [];
   return { message: error?.message ?? '', code: error?.extensions?.code, argument: error?.extensions?.argument };
 }
-
-beforeAll(async () => {
-  api = await apiHarness();
-}, 120_000);
-afterAll(async () => {
-  await api.close();
-});
 
 describe('timeline', () => {
   it('orders events and dated commitments by time, unknown times last, keeping the stated precision', async () => {

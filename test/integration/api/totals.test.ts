@@ -7,8 +7,8 @@
  * - without an amount: 7 (UK defence spending, two US halts, the minerals deal, the peacekeeping
  *   force, the US–Ukraine talks, UK equipment deliveries).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/apiHarness.js';
+import { describe, expect, it } from 'vitest';
+import { useApiHarness } from '../../support/apiHarness.js';
 
 interface Totals {
   currency: string;
@@ -49,7 +49,7 @@ const EU_RELAXATION = 'commitment:eu-budget-rule-relaxation-650bn';
 const EUR_GBP = 'exchange-rate:eur-gbp-eu-defence-650bn';
 
 describe('commitmentTotals', () => {
-  let api: ApiHarness;
+  const api = useApiHarness();
   const totals = async (variables: Record<string, unknown>): Promise<Totals> => {
     const result = await api.execute<{ commitmentTotals: Totals }>(TOTALS, variables);
     expect(result.errors).toBeUndefined();
@@ -57,13 +57,6 @@ describe('commitmentTotals', () => {
     return result.data.commitmentTotals;
   };
   const errorOf = async (variables: Record<string, unknown>) => (await api.execute(TOTALS, variables)).errors?.[0];
-
-  beforeAll(async () => {
-    api = await apiHarness();
-  }, 120_000);
-  afterAll(async () => {
-    await api.close();
-  });
 
   it('by donor in GBP: the UK has the loan and the drones deal, not the instalment; the EU sum converts at 545/650', async () => {
     const result = await totals({ groupBy: 'DONOR', currency: 'GBP' });
