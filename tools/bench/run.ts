@@ -508,7 +508,7 @@ async function loadThroughLoader(dataDir: string, target: { uri: string; usernam
   say(`Loading ${dataDir} through the loader …`);
   const startedAt = performance.now();
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'seed', 'cli.ts'), '--data', dataDir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'ops', 'seed.ts'), '--data', dataDir], {
       cwd: REPO_ROOT,
       env: {
         // eslint-disable-next-line no-restricted-properties -- the child needs PATH and HOME, plus the bench connection
