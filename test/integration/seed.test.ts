@@ -12,7 +12,7 @@ import { SeedValidationError } from '../../seed/format/validate.js';
 import { NODE_LABELS, REL_TYPES } from '../../seed/graph/vocabulary.js';
 import { writeGraph } from '../../seed/load/writeGraph.js';
 import { DATA_DIR, GRAPH_SCHEMA, planSeed, prepareGraph } from '../../seed/prepareGraph.js';
-import { graphFingerprint } from '../support/graphFingerprint.js';
+import { graphFingerprint } from '../../scripts/reliability/graphFingerprint.js';
 import { testRuntime } from '../support/testRuntime.js';
 
 const logger = createLogger({ logLevel: 'silent' });
