@@ -4,8 +4,9 @@
  * The hardening target of issue 10, measured: many clients sending the costliest requests the
  * default limits accept (and some they refuse) to the API as an operator runs it (`npm start`:
  * supervised, heap limit API_MAX_HEAP_MB), against the test Neo4j (never the dev one). In
- * parallel, a probe in its own process sends `GET /health` every 100 ms and a cheap query every
- * 250 ms, from `--before` seconds before the load until `--after` seconds after it. Reports the
+ * parallel, a probe in its own process (attackProbe.ts) sends `GET /health` every 100 ms, over a
+ * kept-alive connection and on a new connection each time, and a cheap query every 250 ms, one
+ * at a time each, from `--before` seconds before the load until `--after` seconds after it. Reports the
  * answers by status and code, throughput, the API process's memory (sampled RSS and VmHWM),
  * crashes (the supervisor's "restarting it"), /health latency, how long the cheap query took to
  * get back within 1.5× of its latency before the load, and whether the graph is unchanged (a
@@ -75,7 +76,7 @@ interface Answer {
 }
 
 interface ProbeSample {
-  kind: 'health' | 'cheap';
+  kind: 'health' | 'health-new' | 'cheap';
   at: number;
   ms: number;
   ok: boolean;
@@ -129,7 +130,9 @@ async function main(): Promise<void> {
     }, RSS_EVERY_MS);
     probe = startProbe(baseUrl, samples);
     const probeStarted = now();
-    say(`Probe: /health every ${HEALTH_EVERY_MS} ms, the cheap query every ${CHEAP_EVERY_MS} ms; ${flags.before} s before the load …`);
+    say(
+      `Probe: /health every ${HEALTH_EVERY_MS} ms (kept-alive and new connections), the cheap query every ${CHEAP_EVERY_MS} ms; ${flags.before} s before the load …`,
+    );
     await sleep(flags.before * 1000);
 
     say(`Load: ${flags.clients} clients for ${flags.seconds} s …`);
@@ -329,9 +332,11 @@ interface Report {
     other: number;
     rssMib: number;
     healthMaxMs: number;
+    healthNewMaxMs: number;
     cheapP50Ms: number;
   }[];
   health: { before: Latency; during: Latency; after: Latency; failed: number };
+  healthNew: { before: Latency; during: Latency; after: Latency; failed: number };
   cheap: {
     before: Latency;
     during: Latency;
@@ -415,6 +420,7 @@ function buildReport(input: {
     const mine = inBucket(answers, (a) => a.end);
     const count = (test: (o: string) => boolean): number => mine.filter((a) => test(a.outcome)).length;
     const health = inBucket(samples, (s) => s.at).filter((s) => s.kind === 'health');
+    const healthNew = inBucket(samples, (s) => s.at).filter((s) => s.kind === 'health-new');
     const cheap = inBucket(samples, (s) => s.at).filter((s) => s.kind === 'cheap');
     perBucket.push({
       t: `${Math.round((t - times.loadStart) / 1000)}–${Math.round((t + BUCKET_MS - times.loadStart) / 1000)}`,
@@ -425,6 +431,7 @@ function buildReport(input: {
       other: count((o) => o !== '200 OK' && !o.startsWith('400 ') && !o.includes('OVERLOADED')),
       rssMib: Math.max(0, ...inBucket(input.rss, (r) => r.at).map((r) => r.bytes)) / 1024 / 1024,
       healthMaxMs: Math.max(0, ...health.map((s) => s.ms)),
+      healthNewMaxMs: Math.max(0, ...healthNew.map((s) => s.ms)),
       cheapP50Ms: percentile(ascending(cheap.map((s) => s.ms)), 50),
     });
   }
@@ -467,6 +474,12 @@ function buildReport(input: {
       during: latency(of('health', 'during')),
       after: latency(of('health', 'after')),
       failed: samples.filter((s) => s.kind === 'health' && !s.ok).length,
+    },
+    healthNew: {
+      before: latency(of('health-new', 'before')),
+      during: latency(of('health-new', 'during')),
+      after: latency(of('health-new', 'after')),
+      failed: samples.filter((s) => s.kind === 'health-new' && !s.ok).length,
     },
     cheap: {
       before: cheapBefore,
@@ -514,10 +527,14 @@ function renderReport(r: Report): string {
       ['API peak RSS (sampled / 100 ms, MiB)', mib(r.api.peakRssSampledBytes)],
       ['API restarts (supervisor "restarting it")', r.api.restarts],
       ['same API process serving at the end', r.api.stillServing ? 'yes' : 'NO'],
-      ['/health before the load', lat(r.health.before)],
-      ['/health during the load', lat(r.health.during)],
-      ['/health after the load', lat(r.health.after)],
-      ['/health probes failed', r.health.failed],
+      ['/health (kept-alive connection) before the load', lat(r.health.before)],
+      ['/health (kept-alive connection) during the load', lat(r.health.during)],
+      ['/health (kept-alive connection) after the load', lat(r.health.after)],
+      ['/health (kept-alive connection) probes failed', r.health.failed],
+      ['/health (new connection each) before the load', lat(r.healthNew.before)],
+      ['/health (new connection each) during the load', lat(r.healthNew.during)],
+      ['/health (new connection each) after the load', lat(r.healthNew.after)],
+      ['/health (new connection each) probes failed', r.healthNew.failed],
       ['cheap query before the load', lat(r.cheap.before)],
       ['cheap query during the load', lat(r.cheap.during)],
       ['cheap query after the load', lat(r.cheap.after)],
@@ -543,7 +560,7 @@ function renderReport(r: Report): string {
     [false, true, true, true, true, false],
   );
   const buckets = table(
-    ['t (s)', 'answers', '200', '400', '503', 'other', 'RSS max MiB', '/health max ms', 'cheap p50 ms'],
+    ['t (s)', 'answers', '200', '400', '503', 'other', 'RSS max MiB', '/health max ms', '/health new conn. max ms', 'cheap p50 ms'],
     r.perBucket.map((b) => [
       b.t,
       b.answers,
@@ -553,6 +570,7 @@ function renderReport(r: Report): string {
       b.other,
       b.rssMib.toFixed(0),
       ms(b.healthMaxMs),
+      ms(b.healthNewMaxMs),
       ms(b.cheapP50Ms),
     ]),
   );

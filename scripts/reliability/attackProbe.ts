@@ -4,66 +4,86 @@
  *
  *   node --import tsx scripts/reliability/attackProbe.ts <baseUrl> <healthEveryMs> <cheapEveryMs>
  *
- * Sends `GET /health` and the cheap query on fixed schedules (a new probe does not wait for a slow
- * one: a stalled API shows in every probe that was due), and writes one JSON line per answer to
- * stdout: `{ kind, at, ms, ok }`, `at` in epoch milliseconds (performance.timeOrigin + now, so
- * the parent can line samples up with its own). Stops when stdin closes, after letting the probes
- * in flight finish (each is bounded at 10 s).
+ * Three probes, each one request at a time (a probe that is still waiting delays the next, rather
+ * than opening more connections: Node accepts one new connection per event-loop turn, so a probe
+ * that piles up connections would measure its own backlog):
+ *
+ * - `health`: `GET /health` over a kept-alive connection of its own, every `healthEveryMs`;
+ * - `health-new`: `GET /health` on a new connection each time, as an orchestrator's probe does,
+ *   every `healthEveryMs`;
+ * - `cheap`: the cheap query over a kept-alive connection of its own, every `cheapEveryMs`.
+ *
+ * Writes one JSON line per answer to stdout: `{ kind, at, ms, ok }`, `at` in epoch milliseconds
+ * (performance.timeOrigin + now, so the parent can line samples up with its own). Stops when
+ * stdin closes, after the probes in flight have finished (each is bounded at 10 s).
  */
+import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CHEAP_QUERY } from './attackMix.js';
 
 const [baseUrl, healthEvery, cheapEvery] = process.argv.slice(2);
 const PROBE_TIMEOUT_MS = 10_000;
-/** At most this many probes of one kind in flight; one more due is counted as missed. */
-const MAX_IN_FLIGHT = 200;
 
 if (!baseUrl || !healthEvery || !cheapEvery) {
   process.stderr.write('Usage: attackProbe.ts <baseUrl> <healthEveryMs> <cheapEveryMs>\n');
   process.exit(2);
 }
 
+type Kind = 'health' | 'health-new' | 'cheap';
 const now = (): number => performance.timeOrigin + performance.now();
 const cheapBody = JSON.stringify({ query: CHEAP_QUERY });
-const inFlight = { health: 0, cheap: 0 };
-const pending = new Set<Promise<void>>();
+let stopping = false;
 
-function emit(kind: 'health' | 'cheap', at: number, ms: number, ok: boolean): void {
-  process.stdout.write(`${JSON.stringify({ kind, at, ms, ok })}\n`);
+/** One kept-alive connection per kept-alive probe, so neither ever waits for a new one to be accepted. */
+const agents = {
+  health: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+  cheap: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+  // No agent: a new TCP connection each time, closed after the answer.
+  'health-new': false as const,
+};
+
+/** One request; resolves to whether it answered as expected. */
+function once(kind: Kind): Promise<boolean> {
+  return new Promise((resolveProbe) => {
+    const req = http.request(
+      `${baseUrl}${kind === 'cheap' ? '/graphql' : '/health'}`,
+      {
+        method: kind === 'cheap' ? 'POST' : 'GET',
+        headers: kind === 'cheap' ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(cheapBody) } : {},
+        agent: agents[kind],
+        timeout: PROBE_TIMEOUT_MS,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolveProbe(res.statusCode === 200 && (kind !== 'cheap' || text.includes('"name"'))));
+        res.on('error', () => resolveProbe(false));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolveProbe(false));
+    req.end(kind === 'cheap' ? cheapBody : undefined);
+  });
 }
 
-function probe(kind: 'health' | 'cheap'): void {
-  if (inFlight[kind] >= MAX_IN_FLIGHT) {
-    emit(kind, now(), Number.POSITIVE_INFINITY, false);
-    return;
+async function loop(kind: Kind, everyMs: number): Promise<void> {
+  while (!stopping) {
+    const t0 = now();
+    const ok = await once(kind).catch(() => false);
+    const ms = now() - t0;
+    process.stdout.write(`${JSON.stringify({ kind, at: t0, ms, ok })}\n`);
+    await sleep(Math.max(0, everyMs - ms));
   }
-  inFlight[kind]++;
-  const t0 = now();
-  const request =
-    kind === 'health'
-      ? fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) })
-      : fetch(`${baseUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: cheapBody,
-          signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-        });
-  const done = request
-    .then(async (res) => {
-      const text = await res.text();
-      const ok = res.status === 200 && (kind === 'health' || text.includes('"name"'));
-      emit(kind, t0, now() - t0, ok);
-    })
-    .catch(() => emit(kind, t0, now() - t0, false))
-    .finally(() => {
-      inFlight[kind]--;
-      pending.delete(done);
-    });
-  pending.add(done);
 }
 
-const timers = [setInterval(() => probe('health'), Number(healthEvery)), setInterval(() => probe('cheap'), Number(cheapEvery))];
+const loops = Promise.all([
+  loop('health', Number(healthEvery)),
+  loop('health-new', Number(healthEvery)),
+  loop('cheap', Number(cheapEvery)),
+]);
 process.stdin.resume();
 process.stdin.on('end', () => {
-  for (const timer of timers) clearInterval(timer);
-  void Promise.allSettled([...pending]).then(() => process.exit(0));
+  stopping = true;
+  void loops.then(() => process.exit(0));
 });
