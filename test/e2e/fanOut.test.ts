@@ -12,7 +12,7 @@ import { cypher } from '../../src/db/cypher.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
-import { graphFingerprint, type Fingerprint } from '../support/graphFingerprint.js';
+import { graphFingerprint, type Fingerprint } from '../../tools/reliability/graphFingerprint.js';
 import { testConfig, testRuntime } from '../support/testRuntime.js';
 
 type Body = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };

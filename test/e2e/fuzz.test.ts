@@ -11,7 +11,7 @@ import { buildSchema } from '../../src/graphql/schema.js';
 import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
 import { capturedLogger, summariseLogged } from '../support/capturedLogger.js';
-import { graphFingerprint, type Fingerprint } from '../support/graphFingerprint.js';
+import { graphFingerprint, type Fingerprint } from '../../tools/reliability/graphFingerprint.js';
 import { describeRequest, exchange, runPool, type Exchange, type ProbeRequest } from '../support/httpExchange.js';
 import { deepBraces, deepNesting, MUTATIONS } from '../support/textFuzzers.js';
 import { prng, type Prng } from '../support/prng.js';

@@ -11,7 +11,7 @@ import { createLogger } from '../../src/logger.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
-import { graphFingerprint, type Fingerprint } from '../support/graphFingerprint.js';
+import { graphFingerprint, type Fingerprint } from '../../tools/reliability/graphFingerprint.js';
 import { describeRequest, exchange, runPool, type Exchange, type ProbeRequest } from '../support/httpExchange.js';
 import {
   codeSummary,

@@ -13,7 +13,7 @@ import { NODE_LABELS, REL_TYPES } from '../../src/model/vocabulary.js';
 import { writeGraph } from '../../seed/write/writeGraph.js';
 import { GRAPH_SCHEMA } from '../../src/model/graphSchema.js';
 import { DATA_DIR, planSeed, prepareGraph } from '../../seed/prepareGraph.js';
-import { graphFingerprint } from '../support/graphFingerprint.js';
+import { graphFingerprint } from '../../tools/reliability/graphFingerprint.js';
 import { testRuntime } from '../support/testRuntime.js';
 
 const logger = createLogger({ logLevel: 'silent' });

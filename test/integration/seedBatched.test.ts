@@ -12,7 +12,7 @@ import { NODE_LABELS, REL_TYPES } from '../../src/model/vocabulary.js';
 import { SeedWriteError } from '../../seed/write/SeedWriteError.js';
 import { writeGraph, type WriteOptions } from '../../seed/write/writeGraph.js';
 import { DATA_DIR, planSeed, prepareGraph } from '../../seed/prepareGraph.js';
-import { graphFingerprint, type Fingerprint } from '../support/graphFingerprint.js';
+import { graphFingerprint, type Fingerprint } from '../../tools/reliability/graphFingerprint.js';
 import { testRuntime } from '../support/testRuntime.js';
 
 const logger = createLogger({ logLevel: 'silent' });

@@ -27,7 +27,14 @@ import { NEO4J_VERSION } from '../../ops/localNeo4j/versions.js';
 import { BENCH_INSTANCE, SCRATCH_INSTANCE, start, status, stop, type InstanceSpec } from '../../ops/localNeo4j/localNeo4j.js';
 import { REPO_ROOT, launchServer, type ServerProcess } from '../reliability/serverProcess.js';
 import { writeDataset } from './generate/writeDataset.js';
-import { API_OPERATIONS, OPERATION_NAMES, type BenchParams, type GraphqlOperation, type OperationName } from './ops.js';
+import {
+  API_OPERATIONS,
+  BASELINE_OPERATIONS,
+  OPERATION_NAMES,
+  type BenchParams,
+  type GraphqlOperation,
+  type OperationName,
+} from './ops.js';
 import { apiCursorAt, pickParams } from './pickParams.js';
 import { renderReport, type BenchReport, type LoadResult, type Measurement, type ScaleReport, type TargetName } from './report.js';
 
@@ -260,6 +267,15 @@ async function runScale(scale: number, flags: Flags): Promise<ScaleReport> {
             .join('; ')}`;
         }
       }
+      const baselineRequest = requests.get('baseline');
+      if (apiRequest && baselineRequest) {
+        const apiAnswer = await tryAnswer(op, 'api', apiRequest);
+        const baselineAnswer = await tryAnswer(op, 'baseline', baselineRequest);
+        if (apiAnswer && baselineAnswer) {
+          const same = JSON.stringify(apiAnswer.digest) === JSON.stringify(baselineAnswer.digest);
+          say(`  ${op}: api and baseline answers ${same ? 'equal' : 'DIFFER'} (${apiAnswer.bytes} and ${baselineAnswer.bytes} bytes)`);
+        }
+      }
       for (const target of flags.targets) {
         const request = requests.get(target);
         if (!request) continue;
@@ -354,7 +370,8 @@ function buildRequests(
   });
   const requests = new Map<TargetName, TargetRequest>();
   for (const target of targets) {
-    if (target === 'api' || target === 'baseline') requests.set(target, graphql(API_OPERATIONS[op], PORTS[target]));
+    if (target === 'api') requests.set(target, graphql(API_OPERATIONS[op], PORTS[target]));
+    if (target === 'baseline') requests.set(target, graphql(BASELINE_OPERATIONS[op], PORTS[target]));
     if (target === 'neo4j-graphql' && peerOperations) requests.set(target, graphql(peerOperations[op], PORTS[target]));
     if (target === 'driver') requests.set(target, { path: `/op/${op}`, body: '{}', port: PORTS.driver });
   }

@@ -1,7 +1,8 @@
 /**
  * Everything in the graph as one comparable value: every node (labels, properties) and every
  * relationship (type, endpoint ids, properties), sorted. Two graphs with the same fingerprint are
- * the same graph, whatever Neo4j's internal ids.
+ * the same graph, whatever Neo4j's internal ids. Shared by the tests that must leave the graph as they
+ * found it and by `npm run attack`, which checks the same after its load.
  */
 import { createHash } from 'node:crypto';
 import { cypher } from '../../src/db/cypher.js';
