@@ -58,8 +58,12 @@ const EnvSchema = z.object({
   MAX_PAGE_SIZE: positiveInt(100),
   /** Most items (objects, list elements, KiB of long text) one answer may hold, counted while it is built. */
   MAX_ANSWER_ITEMS: positiveInt(20_000),
-  /** Most items all the answers being built at once may hold; past it requests are shed with 503. */
-  MAX_INFLIGHT_ITEMS: positiveInt(200_000),
+  /**
+   * Most items all the answers being built and sent at once may hold; past it requests are shed
+   * with 503. Three answers of the largest size: on two cores more heavy answers at once only
+   * lengthen every event-loop turn (docs/reliability.md, "Attack").
+   */
+  MAX_INFLIGHT_ITEMS: positiveInt(60_000),
   /** Schema introspection; default on except in production. */
   ENABLE_INTROSPECTION: bool.optional(),
   /** Apollo Sandbox landing page at the GraphQL URL; default on except in production. */

@@ -2,8 +2,8 @@
  * The last line of defence behind the cost estimate: what an answer actually holds is counted
  * while it is built, and the answers in flight share one process-wide budget.
  *
- * - An *item* is one object or one list element a resolver returns, and one more per KiB of a
- *   long text (a source's full text). An answer may hold at most `MAX_ANSWER_ITEMS`; past that
+ * - An *item* is one object or one list element a resolver returns, and one more per 128 bytes
+ *   of a long text (a source's full text). An answer may hold at most `MAX_ANSWER_ITEMS`; past that
  *   the request stops resolving and is refused with LIMIT_EXCEEDED (`limit: MAX_ANSWER_ITEMS`).
  * - Before execution a request reserves its estimated cost (capped at `MAX_ANSWER_ITEMS`) from
  *   the in-flight pool of `MAX_INFLIGHT_ITEMS`; an answer that outgrows its reservation takes
@@ -28,9 +28,13 @@ import {
 import { AppError } from '../errors.js';
 import type { GraphContext } from './context.js';
 
-/** Fields whose text can be long: one item more per KiB. */
+/**
+ * Fields whose text can be long: one item more per 128 bytes, so that an answer of MAX_ANSWER_ITEMS
+ * holds at most a few megabytes of text (at one per KiB, 2,000 copies of a 5 KB text, 10 MB, fitted,
+ * and a few such answers at once kept the event loop busy for seconds: docs/reliability.md).
+ */
 const LONG_TEXT_FIELDS: ReadonlySet<string> = new Set(['Source.text']);
-const BYTES_PER_TEXT_ITEM = 1024;
+export const BYTES_PER_TEXT_ITEM = 128;
 /** An answer that outgrows its reservation takes at least this many items from the pool at a time. */
 const RESERVATION_STEP = 1024;
 /**
@@ -83,6 +87,12 @@ export class AnswerBudget {
   private items = 0;
   private reserved = 0;
   private sinceYield = 0;
+  /**
+   * Set by the HTTP server: the reservation goes back when the connection has sent the answer
+   * (or closed), after Apollo has serialised it, rather than when Apollo hands the answer over.
+   */
+  releaseWithConnection = false;
+  private connectionClosed = false;
   private pool: InFlightPool | undefined;
   /** Set once the request has been stopped: every later field fails the same way, at once. */
   failure: AppError | undefined;
@@ -98,6 +108,8 @@ export class AnswerBudget {
 
   /** Reserves the estimated cost before execution; throws OVERLOADED when the pool or the heap has no room. */
   admit(pool: InFlightPool, cost: number): void {
+    // A connection that closed before execution gets nothing: no one would give it back.
+    if (this.connectionClosed) throw this.stop(new AppError('CLIENT_CLOSED_REQUEST', 'The client closed the connection.'));
     const want = Math.max(1, Math.min(cost, this.maxItems));
     if (pool.heapTight() || !pool.take(want)) throw overloaded();
     this.pool = pool;
@@ -136,6 +148,12 @@ export class AnswerBudget {
     if (this.sinceYield < YIELD_EVERY) return false;
     this.sinceYield = 0;
     return true;
+  }
+
+  /** The connection has sent the answer or closed: the reservation goes back, and none is taken after. */
+  closeConnection(): void {
+    this.connectionClosed = true;
+    this.release();
   }
 
   /** Gives the reservation back (once the answer has been sent). */
@@ -201,7 +219,7 @@ export function withAnswerBudget(schema: GraphQLSchema): GraphQLSchema {
  * A request stopped by its budget answers with that one error and no data, rather than with
  * partial data and one error per field that could not resolve; its status and headers are the
  * error's (400 for an answer too large, 503 with Retry-After when shed). Its share of the pool
- * goes back once the answer is on its way.
+ * goes back once the answer is on its way (over HTTP: once the connection has sent it).
  */
 export function answerBudgetPlugin(): ApolloServerPlugin<GraphContext> {
   return {
@@ -209,7 +227,7 @@ export function answerBudgetPlugin(): ApolloServerPlugin<GraphContext> {
       return Promise.resolve({
         willSendResponse({ contextValue, response }) {
           const { budget } = contextValue;
-          budget.release();
+          if (!budget.releaseWithConnection) budget.release();
           const failure = budget.failure;
           if (failure && response.body.kind === 'single') {
             const { http, ...extensions } = failure.extensions as { http?: { status: number; headers?: Map<string, string> } };

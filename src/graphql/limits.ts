@@ -24,6 +24,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Limits } from '../config.js';
+import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { EDGES_PER_NODE } from '../queries/graph/neighbourhoodQueries.js';
 import { truncate } from '../truncate.js';
@@ -80,7 +81,12 @@ export const FIXED_LIST_BOUNDS: Readonly<Record<string, number>> = {
  * bound throws, so the estimate fails and the request is refused. Introspection lists are bounded
  * by the schema, not by the data, and count once.
  */
-export function listBound(typeName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+export function listBound(
+  typeName: string,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  maxPageSize = Number.POSITIVE_INFINITY,
+): number | undefined {
   if (typeName.startsWith('__')) return undefined;
   for (const name of SIZE_ARGUMENTS) {
     const arg = field.args.find((a) => a.name === name);
@@ -90,6 +96,12 @@ export function listBound(typeName: string, field: GraphQLField<unknown, unknown
     // range is refused by the resolver before anything is fetched.
     const value = args[name] ?? arg.defaultValue;
     if (typeof value !== 'number') throw new CostEstimateError(`${typeName}.${field.name} has no default for "${name}"`);
+    // A page the resolver would refuse is refused here, before the request reserves its cost.
+    if (name === 'first' && (value < 0 || value > maxPageSize)) {
+      throw new PageSizeError(
+        `Argument "first" of ${typeName}.${field.name} must be between 0 and ${maxPageSize} (the maximum page size, MAX_PAGE_SIZE); got ${value}.`,
+      );
+    }
     return Math.max(0, value);
   }
   if (Array.isArray(args.ids)) return args.ids.length;
@@ -101,20 +113,24 @@ export function listBound(typeName: string, field: GraphQLField<unknown, unknown
 }
 
 /** 1 for the field, plus its subtree once per item it can return. */
-const boundedEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) =>
-  1 + childComplexity * (listBound(type.name, field, args) ?? 1);
+function boundedEstimator(maxPageSize: number): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => 1 + childComplexity * (listBound(type.name, field, args, maxPageSize) ?? 1);
+}
 
-/** The estimated cost of one operation of `document`; throws when it cannot be estimated. */
+/** The estimated cost of one operation of `document`; throws when it cannot be estimated, or a page is over `maxPageSize`. */
 export function estimateCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown>,
+  maxPageSize = Number.POSITIVE_INFINITY,
 ): number {
-  return getComplexity({ schema, query: document, operationName, variables, estimators: [boundedEstimator] });
+  return getComplexity({ schema, query: document, operationName, variables, estimators: [boundedEstimator(maxPageSize)] });
 }
 
 class CostEstimateError extends Error {}
+/** A page size the resolver would refuse: the client's to fix. */
+class PageSizeError extends Error {}
 
 /**
  * Refuses, before execution, an operation whose estimated cost exceeds `limits.maxCost`, or whose
@@ -132,7 +148,7 @@ export function costLimitPlugin(
     const key = cacheKey(document, operationName, variables);
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
-    const cost = estimateCost(schema, document, operationName, variables);
+    const cost = estimateCost(schema, document, operationName, variables, limits.maxPageSize);
     cache.set(key, cost);
     return cost;
   };
@@ -169,6 +185,10 @@ export function costLimitPlugin(
  */
 function estimateFailure(err: unknown, logger: Logger): GraphQLError {
   const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof PageSizeError) {
+    // The same error the resolver would give (it names the argument), as a 400 before execution.
+    return new AppError('BAD_USER_INPUT', message, { details: { argument: 'first', http: { status: 400 } } });
+  }
   if (err instanceof GraphQLError && message.startsWith('Variable "$')) {
     return new GraphQLError(truncate(message, 300), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
   }

@@ -79,15 +79,6 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
         // complete aborts the request: resolution stops at the next field, and the transaction
         // is rolled back, which stops a query still running in Neo4j.
         const { executor: scoped, finish } = executor.forRequest();
-        const abandon = new AbortController();
-        const onClose = (): void => {
-          const abandoned = !res.writableFinished;
-          if (abandoned) abandon.abort();
-          void finish(abandoned);
-        };
-        // The client may already have gone while the body was read and the operation checked.
-        if (res.closed) onClose();
-        else res.once('close', onClose);
         // One debug line per query, only when debug logging is on (otherwise no listener at all).
         const requestExecutor = logger.isLevelEnabled('debug')
           ? scoped.withListener((event) => {
@@ -104,7 +95,21 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
               );
             })
           : scoped;
-        return Promise.resolve(createContext(requestExecutor, requestId, config.limits, abandon.signal));
+        const abandon = new AbortController();
+        const context = createContext(requestExecutor, requestId, config.limits, abandon.signal);
+        // The answer budget goes back to the pool when the connection has sent the serialised
+        // answer (or closed), so an answer still being written counts against it.
+        context.budget.releaseWithConnection = true;
+        const onClose = (): void => {
+          const abandoned = !res.writableFinished;
+          if (abandoned) abandon.abort();
+          context.budget.closeConnection();
+          void finish(abandoned);
+        };
+        // The client may already have gone while the body was read and the operation checked.
+        if (res.closed) onClose();
+        else res.once('close', onClose);
+        return Promise.resolve(context);
       },
     }),
   );

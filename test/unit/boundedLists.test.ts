@@ -123,6 +123,14 @@ describe('the cost estimate', () => {
     expect(hood).toBe(1 + 500 * (2 + 1 + 4));
   });
 
+  it('refuses a page over MAX_PAGE_SIZE before anything is reserved, naming the field and the limit', () => {
+    const query = parse('{ source(id: "source:x") { evidence(first: 101) { id } } }');
+    expect(() => estimateCost(schema, query, undefined, {}, 100)).toThrow(
+      /Source\.evidence must be between 0 and 100 .*MAX_PAGE_SIZE.*got 101/,
+    );
+    expect(estimateCost(schema, parse('{ source(id: "source:x") { evidence(first: 100) { id } } }'), undefined, {}, 100)).toBe(102);
+  });
+
   it('fails, rather than guesses, on a list with no known bound', () => {
     const field = (schema.getType('Path') as { getFields: () => Record<string, GraphQLField<unknown, unknown>> }).getFields().nodes;
     expect(() => listBound('Elsewhere', field as GraphQLField<unknown, unknown>, {})).toThrow(/no bound/);
