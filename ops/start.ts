@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     '',
     `Ready in ${seconds} s.`,
     `  GraphQL API    ${server.url}`,
-    `  Health         http://${config.host}:${server.port}/health   Readiness: /ready`,
+    `  Health         http://${config.host}:${server.port}/health   Readiness: /ready${server.healthUrl ? `   Liveness (own thread): ${server.healthUrl}` : ''}`,
     `  Neo4j (Bolt)   ${target.uri}`,
     // The generated password of the project's own local instance is shown; a configured one never is.
     ...(local ? [`  Neo4j Browser  ${local.browserUrl}`, `  Neo4j login    ${target.username} / ${target.password}`] : []),

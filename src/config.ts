@@ -19,6 +19,10 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** A port of its own for GET /health, answered by a worker thread (src/server/healthListener.ts); unset: none. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The health port answers 503 when the API's event loop has not turned for this long. */
+  HEALTH_STALL_MS: positiveInt(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Unset: `npm start` starts and uses the project's local Neo4j. */
   NEO4J_URI: z
@@ -87,6 +91,8 @@ export interface Config {
   nodeEnv: 'development' | 'test' | 'production';
   host: string;
   port: number;
+  /** Liveness on a port of its own, answered by a worker thread; undefined: none. */
+  health: { port: number | undefined; stallMs: number };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   neo4j: {
     /** Undefined when the project should start its own local Neo4j. */
@@ -160,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
+    health: { port: e.HEALTH_PORT, stallMs: e.HEALTH_STALL_MS },
     logLevel: e.LOG_LEVEL,
     neo4j: {
       uri: e.NEO4J_URI,

@@ -42,7 +42,12 @@ async function main(): Promise<void> {
   // The supervisor is gone (even killed outright): nobody would stop or restart this process, so it stops.
   process.on('disconnect', () => void shutdown('supervisor gone'));
 
-  const serving: ServingMessage = { type: 'serving', url: server.url, port: server.port };
+  const serving: ServingMessage = {
+    type: 'serving',
+    url: server.url,
+    port: server.port,
+    ...(server.healthUrl ? { healthUrl: server.healthUrl } : {}),
+  };
   process.send?.(serving, undefined, {}, (err) => {
     // The supervisor went away meanwhile; 'disconnect' stops this process.
     if (err) logger.warn({ err: err.message }, 'could not tell the supervisor that the API serves');

@@ -13,6 +13,7 @@ import express from 'express';
 import type { Config } from '../config.js';
 import type { Executor } from '../db/Executor.js';
 import { createContext } from '../graphql/context.js';
+import { startHealthListener } from './healthListener.js';
 import { createApolloServer } from '../graphql/createApolloServer.js';
 import { MAX_LOGGED_ERROR_FIELD_CHARS, type Logger } from '../logger.js';
 import { truncate } from '../truncate.js';
@@ -20,6 +21,8 @@ import { requestShapeCheck } from './requestShapeCheck.js';
 
 export interface RunningServer {
   url: string;
+  /** Where the worker thread answers GET /health (HEALTH_PORT), if configured. */
+  healthUrl: string | undefined;
   port: number;
   /** Stops accepting requests, lets in-flight ones finish, then resolves. */
   stop: () => Promise<void>;
@@ -149,9 +152,17 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
     httpServer.listen(config.port, config.host, () => resolvePromise());
   });
   const { port } = httpServer.address() as AddressInfo;
+  const health =
+    config.health.port === undefined
+      ? undefined
+      : await startHealthListener({ host: config.host, ...config.health, port: config.health.port });
   return {
     url: `http://${config.host}:${port}/graphql`,
+    healthUrl: health ? `http://${config.host}:${health.port}/health` : undefined,
     port,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await health?.close();
+    },
   };
 }

@@ -14,6 +14,8 @@ export interface ServingMessage {
   type: 'serving';
   url: string;
   port: number;
+  /** The worker thread's liveness endpoint (HEALTH_PORT), when configured. */
+  healthUrl?: string;
 }
 
 export function isServingMessage(message: unknown): message is ServingMessage {

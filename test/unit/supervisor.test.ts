@@ -118,7 +118,7 @@ describe('docker-compose.yml', () => {
     const { api } = compose.services;
     expect(api.restart).toBe('unless-stopped');
     expect(api.init).toBe(true);
-    expect(api.healthcheck?.test?.join(' ')).toContain('http://127.0.0.1:4000/health');
+    expect(api.healthcheck?.test?.join(' ')).toContain('http://127.0.0.1:4001/health');
     expect(api.environment?.API_MAX_HEAP_MB).toBeDefined();
   });
 });

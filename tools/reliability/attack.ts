@@ -76,7 +76,7 @@ interface Answer {
 }
 
 interface ProbeSample {
-  kind: 'health' | 'health-new' | 'cheap';
+  kind: 'health' | 'health-new' | 'cheap' | 'liveness';
   at: number;
   ms: number;
   ok: boolean;
@@ -107,7 +107,8 @@ async function main(): Promise<void> {
   onInterrupt(cleanUp);
   try {
     say(`Starting the API (npm start: supervised, seeded) on 127.0.0.1:${flags.port} against ${neo4j.uri} …`);
-    api = await launchServer({ port: flags.port, neo4j, logName: 'attack-api.log' });
+    // The API also answers liveness on a port of its own (a worker thread), as docker-compose runs it.
+    api = await launchServer({ port: flags.port, neo4j, logName: 'attack-api.log', env: { HEALTH_PORT: String(flags.port + 1) } });
     const baseUrl = api.baseUrl;
     say(`API ready (serving pid ${api.pid}). Fingerprint of the graph …`);
     const before = await fingerprint(config, neo4j);
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
       const kb = readStatusKb(api?.pid ?? 0, 'VmRSS');
       if (kb !== undefined) rss.push({ at: now(), bytes: kb * 1024 });
     }, RSS_EVERY_MS);
-    probe = startProbe(baseUrl, samples);
+    probe = startProbe(baseUrl, samples, `http://127.0.0.1:${flags.port + 1}/health`);
     const probeStarted = now();
     say(
       `Probe: /health every ${HEALTH_EVERY_MS} ms (kept-alive and new connections), the cheap query every ${CHEAP_EVERY_MS} ms; ${flags.before} s before the load …`,
@@ -259,7 +260,7 @@ async function runLoad(baseUrl: string, mix: Attack[], clients: number, duration
   return answers;
 }
 
-function startProbe(baseUrl: string, samples: ProbeSample[]): ChildProcess {
+function startProbe(baseUrl: string, samples: ProbeSample[], livenessUrl: string): ChildProcess {
   const child = spawn(
     process.execPath,
     [
@@ -269,6 +270,7 @@ function startProbe(baseUrl: string, samples: ProbeSample[]): ChildProcess {
       baseUrl,
       String(HEALTH_EVERY_MS),
       String(CHEAP_EVERY_MS),
+      livenessUrl,
     ],
     { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
   );
@@ -333,10 +335,13 @@ interface Report {
     rssMib: number;
     healthMaxMs: number;
     healthNewMaxMs: number;
+    livenessMaxMs: number;
     cheapP50Ms: number;
   }[];
   health: { before: Latency; during: Latency; after: Latency; failed: number };
   healthNew: { before: Latency; during: Latency; after: Latency; failed: number };
+  /** The liveness port (HEALTH_PORT, a worker thread), a new connection each time. */
+  liveness: { before: Latency; during: Latency; after: Latency; failed: number };
   cheap: {
     before: Latency;
     during: Latency;
@@ -421,6 +426,7 @@ function buildReport(input: {
     const count = (test: (o: string) => boolean): number => mine.filter((a) => test(a.outcome)).length;
     const health = inBucket(samples, (s) => s.at).filter((s) => s.kind === 'health');
     const healthNew = inBucket(samples, (s) => s.at).filter((s) => s.kind === 'health-new');
+    const liveness = inBucket(samples, (s) => s.at).filter((s) => s.kind === 'liveness');
     const cheap = inBucket(samples, (s) => s.at).filter((s) => s.kind === 'cheap');
     perBucket.push({
       t: `${Math.round((t - times.loadStart) / 1000)}–${Math.round((t + BUCKET_MS - times.loadStart) / 1000)}`,
@@ -432,6 +438,7 @@ function buildReport(input: {
       rssMib: Math.max(0, ...inBucket(input.rss, (r) => r.at).map((r) => r.bytes)) / 1024 / 1024,
       healthMaxMs: Math.max(0, ...health.map((s) => s.ms)),
       healthNewMaxMs: Math.max(0, ...healthNew.map((s) => s.ms)),
+      livenessMaxMs: Math.max(0, ...liveness.map((s) => s.ms)),
       cheapP50Ms: percentile(ascending(cheap.map((s) => s.ms)), 50),
     });
   }
@@ -480,6 +487,12 @@ function buildReport(input: {
       during: latency(of('health-new', 'during')),
       after: latency(of('health-new', 'after')),
       failed: samples.filter((s) => s.kind === 'health-new' && !s.ok).length,
+    },
+    liveness: {
+      before: latency(of('liveness', 'before')),
+      during: latency(of('liveness', 'during')),
+      after: latency(of('liveness', 'after')),
+      failed: samples.filter((s) => s.kind === 'liveness' && !s.ok).length,
     },
     cheap: {
       before: cheapBefore,
@@ -535,6 +548,10 @@ function renderReport(r: Report): string {
       ['/health (new connection each) during the load', lat(r.healthNew.during)],
       ['/health (new connection each) after the load', lat(r.healthNew.after)],
       ['/health (new connection each) probes failed', r.healthNew.failed],
+      ['liveness port (HEALTH_PORT, new connection each) before the load', lat(r.liveness.before)],
+      ['liveness port during the load', lat(r.liveness.during)],
+      ['liveness port after the load', lat(r.liveness.after)],
+      ['liveness port probes failed', r.liveness.failed],
       ['cheap query before the load', lat(r.cheap.before)],
       ['cheap query during the load', lat(r.cheap.during)],
       ['cheap query after the load', lat(r.cheap.after)],
@@ -560,7 +577,19 @@ function renderReport(r: Report): string {
     [false, true, true, true, true, false],
   );
   const buckets = table(
-    ['t (s)', 'answers', '200', '400', '503', 'other', 'RSS max MiB', '/health max ms', '/health new conn. max ms', 'cheap p50 ms'],
+    [
+      't (s)',
+      'answers',
+      '200',
+      '400',
+      '503',
+      'other',
+      'RSS max MiB',
+      '/health max ms',
+      '/health new conn. max ms',
+      'liveness max ms',
+      'cheap p50 ms',
+    ],
     r.perBucket.map((b) => [
       b.t,
       b.answers,
@@ -571,6 +600,7 @@ function renderReport(r: Report): string {
       b.rssMib.toFixed(0),
       ms(b.healthMaxMs),
       ms(b.healthNewMaxMs),
+      ms(b.livenessMaxMs),
       ms(b.cheapP50Ms),
     ]),
   );

@@ -2,7 +2,7 @@
  * The probe of `npm run attack`, in a process of its own so that the load generator's work
  * (reading megabytes of answers) never delays a probe or its clock:
  *
- *   node --import tsx tools/reliability/attackProbe.ts <baseUrl> <healthEveryMs> <cheapEveryMs>
+ *   node --import tsx tools/reliability/attackProbe.ts <baseUrl> <healthEveryMs> <cheapEveryMs> [<livenessUrl>]
  *
  * Three probes, each one request at a time (a probe that is still waiting delays the next, rather
  * than opening more connections: Node accepts one new connection per event-loop turn, so a probe
@@ -11,7 +11,9 @@
  * - `health`: `GET /health` over a kept-alive connection of its own, every `healthEveryMs`;
  * - `health-new`: `GET /health` on a new connection each time, as an orchestrator's probe does,
  *   every `healthEveryMs`;
- * - `cheap`: the cheap query over a kept-alive connection of its own, every `cheapEveryMs`.
+ * - `cheap`: the cheap query over a kept-alive connection of its own, every `cheapEveryMs`;
+ * - `liveness` (when a fourth argument gives its URL): `GET /health` on the API's liveness port
+ *   (HEALTH_PORT, answered by a worker thread), on a new connection each time, every `healthEveryMs`.
  *
  * Writes one JSON line per answer to stdout: `{ kind, at, ms, ok }`, `at` in epoch milliseconds
  * (performance.timeOrigin + now, so the parent can line samples up with its own). Stops when
@@ -21,7 +23,7 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHEAP_QUERY } from './attackMix.js';
 
-const [baseUrl, healthEvery, cheapEvery] = process.argv.slice(2);
+const [baseUrl, healthEvery, cheapEvery, livenessUrl] = process.argv.slice(2);
 const PROBE_TIMEOUT_MS = 10_000;
 
 if (!baseUrl || !healthEvery || !cheapEvery) {
@@ -29,7 +31,7 @@ if (!baseUrl || !healthEvery || !cheapEvery) {
   process.exit(2);
 }
 
-type Kind = 'health' | 'health-new' | 'cheap';
+type Kind = 'health' | 'health-new' | 'cheap' | 'liveness';
 const now = (): number => performance.timeOrigin + performance.now();
 const cheapBody = JSON.stringify({ query: CHEAP_QUERY });
 let stopping = false;
@@ -40,13 +42,15 @@ const agents = {
   cheap: new http.Agent({ keepAlive: true, maxSockets: 1 }),
   // No agent: a new TCP connection each time, closed after the answer.
   'health-new': false as const,
+  // The liveness port (HEALTH_PORT, a worker thread of the API): a new connection each time too.
+  liveness: false as const,
 };
 
 /** One request; resolves to whether it answered as expected. */
 function once(kind: Kind): Promise<boolean> {
   return new Promise((resolveProbe) => {
     const req = http.request(
-      `${baseUrl}${kind === 'cheap' ? '/graphql' : '/health'}`,
+      kind === 'liveness' ? (livenessUrl ?? '') : `${baseUrl}${kind === 'cheap' ? '/graphql' : '/health'}`,
       {
         method: kind === 'cheap' ? 'POST' : 'GET',
         headers: kind === 'cheap' ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(cheapBody) } : {},
@@ -81,6 +85,7 @@ const loops = Promise.all([
   loop('health', Number(healthEvery)),
   loop('health-new', Number(healthEvery)),
   loop('cheap', Number(cheapEvery)),
+  ...(livenessUrl ? [loop('liveness', Number(healthEvery))] : []),
 ]);
 process.stdin.resume();
 process.stdin.on('end', () => {
