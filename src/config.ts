@@ -64,10 +64,10 @@ const EnvSchema = z.object({
   MAX_ANSWER_ITEMS: positiveInt(20_000),
   /**
    * Most items all the answers being built and sent at once may hold; past it requests are shed
-   * with 503. Three answers of the largest size: on two cores more heavy answers at once only
-   * lengthen every event-loop turn (docs/reliability.md, "Attack").
+   * with 503. Each request reserves its estimate, an upper bound, so the pool admits ten answers
+   * of the largest size, and more of the usual ones (docs/reliability.md, "Attack").
    */
-  MAX_INFLIGHT_ITEMS: positiveInt(60_000),
+  MAX_INFLIGHT_ITEMS: positiveInt(200_000),
   /** Schema introspection; default on except in production. */
   ENABLE_INTROSPECTION: bool.optional(),
   /** Apollo Sandbox landing page at the GraphQL URL; default on except in production. */
