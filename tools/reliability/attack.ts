@@ -22,9 +22,9 @@ import { buildSchema } from '../../src/graphql/schema.js';
 import { createLogger } from '../../src/logger.js';
 import { connectRuntime } from '../../src/runtime.js';
 import { LocalNeo4jError, TEST_INSTANCE, start, stop, type LocalConnection } from '../../ops/localNeo4j/localNeo4j.js';
-import { REPO_ROOT, launchServer, type ServerProcess, type StopResult } from './serverProcess.js';
+import { REPO_ROOT, launchServer, readStatusKb, type ServerProcess, type StopResult } from './serverProcess.js';
 import { attackMix, CHEAP_QUERY, type Attack } from './attackMix.js';
-import { UsageError, parseFlags } from './cli.js';
+import { onInterrupt, parseFlags, runMain } from './cli.js';
 import { graphFingerprint, type Fingerprint } from './graphFingerprint.js';
 import { Tally, ascending, mib, ms, percentile, table } from './stats.js';
 
@@ -291,15 +291,6 @@ async function stopProbe(child: ChildProcess): Promise<void> {
   child.stdin?.end();
   await Promise.race([exited, sleep(15_000)]);
   child.kill('SIGTERM');
-}
-
-function readStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function countLines(file: string, pattern: RegExp): number {
@@ -628,18 +619,4 @@ function renderReport(r: Report): string {
   ].join('\n');
 }
 
-function onInterrupt(cleanUp: () => Promise<void>): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      process.stderr.write(`\n${signal}: stopping what this run started …\n`);
-      void cleanUp().finally(() => process.exit(130));
-    });
-  }
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(
-    `${err instanceof UsageError || err instanceof LocalNeo4jError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
-  process.exit(1);
-});
+runMain(main, [LocalNeo4jError]);

@@ -31,3 +31,24 @@ export function parseFlags<S extends FlagSpec>(argv: string[], spec: S, usage: s
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** On SIGINT/SIGTERM, stop what the run started, then exit 130. */
+export function onInterrupt(cleanUp: () => Promise<void>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\n${signal}: stopping what this run started …\n`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+}
+
+/** Runs a measurement's `main`; a usage or local-Neo4j error prints its message, anything else its stack; exit 1. */
+export function runMain(main: () => Promise<void>, plainErrors: readonly (abstract new (...args: never[]) => Error)[] = []): void {
+  main().catch((err: unknown) => {
+    const plain = err instanceof UsageError || plainErrors.some((type) => err instanceof type);
+    process.stderr.write(
+      `${plain && err instanceof Error ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    process.exit(1);
+  });
+}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { LocalNeo4jError, TEST_INSTANCE, start, stop } from '../../ops/localNeo4j/localNeo4j.js';
 import { REPO_ROOT, launchServer, type ServerProcess, type StopResult } from './serverProcess.js';
-import { UsageError, parseFlags } from './cli.js';
+import { onInterrupt, parseFlags, runMain } from './cli.js';
 import { mixedRequest, sanityPass, type Answer } from './loadMix.js';
 import { loadOperations, type Operation } from './operations.js';
 import { Tally, ascending, mib, ms, percentile, table } from './stats.js';
@@ -271,18 +271,4 @@ function renderReport(r: Report): string {
   ].join('\n');
 }
 
-function onInterrupt(cleanUp: () => Promise<void>): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      process.stderr.write(`\n${signal}: stopping what this run started …\n`);
-      void cleanUp().finally(() => process.exit(130));
-    });
-  }
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(
-    `${err instanceof UsageError || err instanceof LocalNeo4jError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
-  process.exit(1);
-});
+runMain(main, [LocalNeo4jError]);

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { LocalNeo4jError, OUTAGE_INSTANCE, start, stop } from '../../ops/localNeo4j/localNeo4j.js';
 import { REPO_ROOT, launchServer, type ServerProcess, type StopResult } from './serverProcess.js';
-import { UsageError, parseFlags } from './cli.js';
+import { parseFlags, runMain, UsageError } from './cli.js';
 import { mixedRequest, type Answer } from './loadMix.js';
 import { loadOperations } from './operations.js';
 import { ascending, mib, ms, percentile, table } from './stats.js';
@@ -359,9 +359,4 @@ function render(
   ].join('\n');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(
-    `${err instanceof UsageError || err instanceof LocalNeo4jError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
-  process.exit(1);
-});
+runMain(main, [LocalNeo4jError]);

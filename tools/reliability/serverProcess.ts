@@ -187,7 +187,7 @@ function servingPid(pid: number): number {
 }
 
 /** A field of /proc/<pid>/status in kB, or undefined when the process is gone. */
-function readStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
+export function readStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
   try {
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : undefined;
