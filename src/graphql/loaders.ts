@@ -21,9 +21,10 @@ const batchScheduleFn = (callback: () => void): void => {
   setImmediate(callback);
 };
 
-/** A page of the neighbours of a parent over one relationship field, and how many there are in all. */
+/** A page of the neighbours of a parent over one relationship field, or (page size 0) how many there are in all. */
 export interface RelationPage {
   items: LinkedRecord[];
+  /** Set by a load with page size 0; 0 otherwise. */
   total: number;
 }
 
@@ -69,18 +70,20 @@ export class Loaders {
       else idsByPart.set(part, [key.slice(end + 1)]);
     }
     const parts = [...idsByPart.keys()].sort();
-    const fields = parts.map((part) => part.split(SEPARATOR)[0] ?? '');
     const params: Record<string, unknown> = {};
-    parts.forEach((part, i) => {
+    // Page size 0 asks only for the number (a `…Count` field): that part counts and fetches nothing.
+    const shapes = parts.map((part, i) => {
+      const [key = '', first = '0'] = part.split(SEPARATOR);
       params[`ids${i}`] = idsByPart.get(part);
-      params[`first${i}`] = neo4j.int(Number(part.split(SEPARATOR)[1]));
+      if (first !== '0') params[`first${i}`] = neo4j.int(Number(first));
+      return { key, count: first === '0' };
     });
-    const rows = await this.executor.read(relationsQuery(fields), params);
+    const rows = await this.executor.read(relationsQuery(shapes), params);
     const found = new Map<string, RelationPage>();
     for (const row of rows) {
       const part = parts[Number(row.part)];
       const items = Array.isArray(row.items) ? row.items.map((item) => asNodeRecord(item) as LinkedRecord) : [];
-      found.set(`${part}${SEPARATOR}${row.id as string}`, { items, total: Number(row.total) });
+      found.set(`${part}${SEPARATOR}${row.id as string}`, { items, total: Number(row.total ?? 0) });
     }
     return keys.map((key) => found.get(key) ?? { items: [], total: 0 });
   }

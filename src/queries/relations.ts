@@ -138,21 +138,22 @@ export const SINGLE_RELATIONS: ReadonlySet<RelationKey> = new Set([
   'Evidence.source',
 ]);
 
-/** One part of a batched relation query: a field, and how many neighbours per parent it returns. */
+/** One part of a batched relation query: a field, and whether it asks for neighbours or only for their number. */
 export interface RelationPart {
   key: RelationKey;
-  /** Most neighbours returned per parent (the field's `first`); `total` counts them all. */
-  first: number;
+  /** Only how many neighbours there are (a `…Count` field, or a list asked for with `first: 0`). */
+  count: boolean;
 }
 
 /**
- * One relation field's part of a batched query: for each parent id in `$ids<part>`, at most
- * `$first<part>` neighbours (in the field's order, with the relationship's properties) and how
- * many there are in all. The limit applies per parent inside the subquery, so a parent with
- * 10,000 neighbours costs what `first` of them cost, not what all of them would; the total comes
- * from a COUNT subquery, which Neo4j answers from the node's degree when there is no filter.
+ * One relation field's part of a batched query, for each parent id in `$ids<part>`. A list part
+ * returns at most `$first<part>` neighbours, in the field's order, with the relationship's
+ * properties: the limit applies per parent inside the subquery, so a parent with 10,000
+ * neighbours costs what `first` of them cost. A count part returns only how many there are, from
+ * a COUNT subquery that Neo4j answers from the node's degree when there is no filter; a list part
+ * does not count, since no list field reads the number.
  */
-function relationPart(key: RelationKey, part: number): string {
+function relationPart({ key, count }: RelationPart, part: number): string {
   const spec = RELATIONS[key];
   if (!spec) throw new Error(`No relation field ${key}`);
   const arrow = spec.direction === 'out' ? `-[r:${spec.type}]->` : `<-[r:${spec.type}]-`;
@@ -161,6 +162,11 @@ function relationPart(key: RelationKey, part: number): string {
     ...(spec.edgeHas ? [`r.${spec.edgeHas} IS NOT NULL`] : []),
   ];
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  if (count) {
+    return `UNWIND $ids${part} AS id
+     MATCH (n:${spec.from} {id: id})
+     RETURN ${part} AS part, id, [] AS items, COUNT { MATCH (n)${arrow}(m) ${where} } AS total`;
+  }
   const order = spec.order === 'position' ? 'm.start, m.id' : 'm.name, m.id';
   return `UNWIND $ids${part} AS id
      MATCH (n:${spec.from} {id: id})
@@ -169,19 +175,19 @@ function relationPart(key: RelationKey, part: number): string {
        WITH m, r ORDER BY ${order} LIMIT $first${part}
        RETURN collect(${projectNode('m', '__edge: properties(r)')}) AS items
      }
-     RETURN ${part} AS part, id, items, COUNT { MATCH (n)${arrow}(m) ${where} } AS total`;
+     RETURN ${part} AS part, id, items, null AS total`;
 }
 
 /**
  * The batched query of several relation fields at once (those asked for in the same tick: one
- * depth level of a request), as one `UNION ALL` with one part per field and page size. Part `i`
- * reads its parent ids from `$ids<i>` and its page size from `$first<i>`; rows say which `part`
- * they answer. One round trip per level, however many fields the level selects. Each combination's
+ * depth level of a request), as one `UNION ALL` with one part per field and page size (or count).
+ * Part `i` reads its parent ids from `$ids<i>` and a list part its page size from `$first<i>`;
+ * rows say which `part` they answer. One round trip per level, however many fields the level selects. Each combination's
  * text is built once and kept in the bounded cache of query shapes.
  */
-export function relationsQuery(keys: readonly RelationKey[]): NamedQuery {
-  const name = keys.join('+');
+export function relationsQuery(parts: readonly RelationPart[]): NamedQuery {
+  const name = parts.map(({ key, count }) => (count ? `${key}#count` : key)).join('+');
   return cachedQuery(`relation ${name}`, () =>
-    cypher(`relation.${name}`, keys.map((key, part) => relationPart(key, part)).join('\n     UNION ALL\n     ')),
+    cypher(`relation.${name}`, parts.map((part, i) => relationPart(part, i)).join('\n     UNION ALL\n     ')),
   );
 }
