@@ -56,10 +56,6 @@ export class InFlightPool {
     readonly heapFraction = 0.8,
   ) {}
 
-  get inUse(): number {
-    return this.used;
-  }
-
   take(items: number): boolean {
     if (this.used + items > this.maxItems) return false;
     this.used += items;
@@ -101,10 +97,6 @@ export class AnswerBudget {
     readonly maxItems: number,
     readonly signal: AbortSignal,
   ) {}
-
-  get count(): number {
-    return this.items;
-  }
 
   /** Reserves the estimated cost before execution; throws OVERLOADED when the pool or the heap has no room. */
   admit(pool: InFlightPool, cost: number): void {

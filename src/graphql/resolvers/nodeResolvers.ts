@@ -486,5 +486,3 @@ export const nodeResolvers: Resolvers = {
   Body: { __resolveType: typeAmong(['Nation', 'Organization']) },
   TimelineSubject: { __resolveType: typeAmong(['Event', 'Commitment']) },
 };
-
-export const ENUM_NAMES = Object.keys(STORED_ENUMS);
