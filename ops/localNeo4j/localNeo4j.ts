@@ -268,15 +268,6 @@ function writeConfig(spec: InstanceSpec): void {
   writeFileSync(join(home, 'conf', 'neo4j.conf'), conf);
 }
 
-/**
- * A random password: 144 bits as hex. Not base64url, whose alphabet includes '-': a password
- * starting with it was read by neo4j-admin as an option, which printed its help and failed the
- * instance's first start (seen once in CI, for about one start in 64).
- */
-export function newPassword(): string {
-  return randomBytes(18).toString('hex');
-}
-
 /** A random password per instance, set before its first start and kept in credentials.json (mode 600). */
 function ensurePassword(spec: InstanceSpec, log: Log): string {
   const existing = readCredentials(spec);
@@ -287,7 +278,7 @@ function ensurePassword(spec: InstanceSpec, log: Log): string {
         `Delete ${homeOf(spec)} to start afresh (its data is lost), or restore the file.`,
     );
   }
-  const password = newPassword();
+  const password = randomBytes(18).toString('base64url');
   const admin = spawnSync(
     'java',
     ['-cp', `${join(homeOf(spec), 'conf')}/*:${LIB_DIR}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
