@@ -268,6 +268,18 @@ function writeConfig(spec: InstanceSpec): void {
   writeFileSync(join(home, 'conf', 'neo4j.conf'), conf);
 }
 
+/**
+ * A random password: 144 bits in base64url, drawn again while it starts with '-'. neo4j-admin reads
+ * an argument starting with '-' as an option, printed its help and failed the instance's first start
+ * (seen once in a clean-clone CI run; about one start in 64).
+ */
+export function newPassword(): string {
+  for (;;) {
+    const password = randomBytes(18).toString('base64url');
+    if (!password.startsWith('-')) return password;
+  }
+}
+
 /** A random password per instance, set before its first start and kept in credentials.json (mode 600). */
 function ensurePassword(spec: InstanceSpec, log: Log): string {
   const existing = readCredentials(spec);
@@ -278,7 +290,7 @@ function ensurePassword(spec: InstanceSpec, log: Log): string {
         `Delete ${homeOf(spec)} to start afresh (its data is lost), or restore the file.`,
     );
   }
-  const password = randomBytes(18).toString('base64url');
+  const password = newPassword();
   const admin = spawnSync(
     'java',
     ['-cp', `${join(homeOf(spec), 'conf')}/*:${LIB_DIR}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
