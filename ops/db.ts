@@ -6,6 +6,7 @@ import {
   OUTAGE_INSTANCE,
   LocalNeo4jError,
   TEST_INSTANCE,
+  TEST_B_INSTANCE,
   connectionOf,
   start,
   status,
@@ -13,7 +14,12 @@ import {
   type InstanceSpec,
 } from './localNeo4j/localNeo4j.js';
 
-const INSTANCES: Record<string, InstanceSpec> = { dev: DEV_INSTANCE, test: TEST_INSTANCE, outage: OUTAGE_INSTANCE };
+const INSTANCES: Record<string, InstanceSpec> = {
+  dev: DEV_INSTANCE,
+  test: TEST_INSTANCE,
+  'test-b': TEST_B_INSTANCE,
+  outage: OUTAGE_INSTANCE,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -57,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case undefined:
     default:
-      console.error('Usage: tsx ops/db.ts start|stop|status [--instance dev|test|outage]');
+      console.error('Usage: tsx ops/db.ts start|stop|status [--instance dev|test|test-b|outage]');
       return 2;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { NEO4J_VERSION } from '../ops/localNeo4j/versions.js';
-import { TEST_INSTANCE, start } from '../ops/localNeo4j/localNeo4j.js';
+import { start, testInstance } from '../ops/localNeo4j/localNeo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +15,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  const conn = await start(TEST_INSTANCE, (message) => console.log(`[test neo4j] ${message}`));
+  const conn = await start(testInstance(), (message) => console.log(`[test neo4j] ${message}`));
   project.provide('neo4j', { uri: conn.uri, username: conn.username, password: conn.password, httpUrl: conn.httpUrl });
   project.provide('neo4jVersion', NEO4J_VERSION);
 }

@@ -30,6 +30,20 @@ export const DEV_INSTANCE: InstanceSpec = { name: 'dev', boltPort: 7687, httpPor
 export const TEST_INSTANCE: InstanceSpec = { name: 'test', boltPort: 7688, httpPort: 7475, heap: '1g', pageCache: '256m' };
 
 /** A throwaway instance the outage tests stop and restart under a running API. */
+/**
+ * A second test instance, for a second working tree whose suite runs at the same time as the
+ * first's (`NEO4J_TEST_INSTANCE=test-b npm test`): the suites wipe their database freely.
+ */
+export const TEST_B_INSTANCE: InstanceSpec = { name: 'test-b', boltPort: 7692, httpPort: 7479, heap: '1g', pageCache: '256m' };
+
+/** The test instance the suite and the docs generator use: `test`, or `test-b` when NEO4J_TEST_INSTANCE says so. */
+export function testInstance(env: NodeJS.ProcessEnv = process.env): InstanceSpec {
+  const name = env.NEO4J_TEST_INSTANCE;
+  if (name === undefined || name === '' || name === 'test') return TEST_INSTANCE;
+  if (name === 'test-b') return TEST_B_INSTANCE;
+  throw new LocalNeo4jError(`NEO4J_TEST_INSTANCE must be 'test' or 'test-b', not '${name}'.`);
+}
+
 export const OUTAGE_INSTANCE: InstanceSpec = { name: 'outage', boltPort: 7689, httpPort: 7476, heap: '512m', pageCache: '64m' };
 
 /** The benchmarks' instance (`tools/bench/`): large synthetic graphs stay off dev and test. */

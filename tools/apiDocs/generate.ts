@@ -10,11 +10,11 @@ import { createApolloServer } from '../../src/graphql/createApolloServer.js';
 import { createLogger } from '../../src/logger.js';
 import { connectRuntime } from '../../src/runtime.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
-import { TEST_INSTANCE, start } from '../../ops/localNeo4j/localNeo4j.js';
+import { start, testInstance } from '../../ops/localNeo4j/localNeo4j.js';
 import { API_DOC, formatResult, loadExamples, renderApiDoc } from './examples.js';
 
 async function main(): Promise<void> {
-  const conn = await start(TEST_INSTANCE, (message) => {
+  const conn = await start(testInstance(), (message) => {
     process.stderr.write(`${message}\n`);
   });
   const config = loadConfig({ LOG_LEVEL: 'silent', NEO4J_URI: conn.uri, NEO4J_PASSWORD: conn.password });
