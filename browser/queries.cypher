@@ -3,13 +3,15 @@
 // Ids in the first WITH line are examples: replace them to explore something else.
 // test/integration/browserQueries.test.ts runs every query here against the seeded graph.
 
-// Who committed what to whom (graph)
-MATCH p = (donor)-[:COMMITTED]->(c:Commitment)
+// Who committed what to whom in the article (graph)
+WITH 'source:uk-france-coalition-ukraine-support' AS sourceId
+MATCH p = (donor)-[:COMMITTED]->(c:Commitment {sourceId: sourceId})
 OPTIONAL MATCH q = (c)-[:TO]->(recipient)
 RETURN p, q;
 
-// Who committed what to whom (table)
-MATCH (donor)-[:COMMITTED]->(c:Commitment)
+// Who committed what to whom in the article (table)
+WITH 'source:uk-france-coalition-ukraine-support' AS sourceId
+MATCH (donor)-[:COMMITTED]->(c:Commitment {sourceId: sourceId})
 OPTIONAL MATCH (c)-[:TO]->(recipient)
 OPTIONAL MATCH (c)<-[:HAS_PART]-(whole:Commitment)
 RETURN donor.name AS donor, c.name AS commitment, c.kind AS kind, c.subtype AS subtype, c.status AS status,
@@ -70,3 +72,32 @@ RETURN p;
 CALL db.index.fulltext.queryNodes('search_names', 'Chancellor OR Reeves') YIELD node, score
 RETURN labels(node)[0] AS label, node.name AS name, score
 ORDER BY score DESC LIMIT 10;
+
+// Kiel tracker: a donor's monthly allocations, one column per kind (table)
+WITH 'nation:gb' AS donorId, 'dataset:kiel-ust-r29' AS datasetId
+MATCH (:Nation|Organization {id: donorId})-[:COMMITTED]->(c:Commitment {datasetId: datasetId, status: 'allocated'})
+WITH c.timePeriod AS month, c.kind AS kind, sum(c.amountValue) AS eur
+RETURN month,
+       sum(CASE kind WHEN 'financial' THEN eur ELSE 0 END) AS financialEUR,
+       sum(CASE kind WHEN 'humanitarian' THEN eur ELSE 0 END) AS humanitarianEUR,
+       sum(CASE kind WHEN 'military' THEN eur ELSE 0 END) AS militaryEUR,
+       sum(eur) AS totalEUR
+ORDER BY month;
+
+// Kiel tracker: top donors by aid allocated, in EUR (table)
+WITH 'dataset:kiel-ust-r29' AS datasetId
+MATCH (donor)-[:COMMITTED]->(c:Commitment {datasetId: datasetId, status: 'allocated'})
+RETURN donor.name AS donor, sum(c.amountValue) AS allocatedEUR, count(c) AS allocations,
+       min(c.timePeriod) AS firstMonth, max(c.timePeriod) AS lastMonth
+ORDER BY allocatedEUR DESC
+LIMIT 15;
+
+// Kiel tracker: heavy weapons by donor, with the systems listed (graph)
+WITH 'nation:de' AS donorId
+MATCH p = (:Nation|Organization {id: donorId})-[:COMMITTED]->(:HeavyWeapons)-[:INCLUDES]->(:WeaponSystem)
+RETURN p;
+
+// Kiel tracker: the row behind a figure, and the file it is in (graph)
+WITH 'commitment:kiel-ust-r29-gb-2022-03-military-allocated' AS factId
+MATCH p = (:Commitment {id: factId})-[:SUPPORTED_BY]->(:Evidence)-[:FOUND_IN]->(:Source)-[:PART_OF]->(:Dataset)
+RETURN p;

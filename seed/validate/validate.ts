@@ -80,7 +80,11 @@ export async function validateSeedDirs(dirs: readonly string[]): Promise<Validat
     complete &&= read.complete;
   }
   // Datasets resolve actors against the whole registry, so they are read once every registry file is.
-  for (const { dir, label } of datasetDirs) datasets.push(...(await readDatasets(dir, label, registry, log)));
+  for (const { dir, label } of datasetDirs) {
+    const read = await readDatasets(dir, label, registry, log);
+    datasets.push(...read.datasets);
+    complete &&= read.complete;
+  }
   const index = buildIdIndex(registry, sources, where, log);
   checkDatasetIds(datasets, index, log);
   checkReferences(registry, sources, index, where, log);

@@ -36,7 +36,7 @@ describe('the Neo4j Browser exploration queries', () => {
   const queries = browserQueries();
 
   it('are all found in the file', () => {
-    expect(queries.length).toBe(12);
+    expect(queries.length).toBe(16);
   });
 
   it.each(queries)('$title', async ({ title, text }) => {

@@ -230,6 +230,25 @@ describe('seeding the first source document', () => {
     expect(await graphFingerprint(rt.executor)).toEqual(before);
   });
 
+  it('refuses a damaged copy of a tracker file with file, row and column, and leaves the graph unchanged', async () => {
+    const before = await graphFingerprint(rt.executor);
+    const root = mkdtempSync(join(tmpdir(), 'seed-broken-csv-'));
+    cpSync(DATA_DIR, join(root, 'data'), { recursive: true });
+    cpSync(join(DATA_DIR, '..', 'sources'), join(root, 'sources'), { recursive: true });
+    const file = join(root, 'sources', 'kiel-ust-r29', 'weapons.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[2] = lines[2]!.replace(/,(\d+),/, ',4x9,'); // a letter in the number of weapons, row 3
+    writeFileSync(file, lines.join('\n'));
+    const error = await prepareGraph(rt.executor, logger, [join(root, 'data')]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedValidationError);
+    expect((error as SeedValidationError).issues).toContainEqual({
+      file: 'sources/kiel-ust-r29/weapons.csv',
+      path: 'row=3 col=3 (number_of_weapons)',
+      message: 'expected an integer, got "4x9"',
+    });
+    expect(await graphFingerprint(rt.executor)).toEqual(before);
+  });
+
   it('rolls back a write that fails midway, leaving the previous graph intact', async () => {
     const before = await graphFingerprint(rt.executor);
     const plan = await planSeed();

@@ -307,7 +307,7 @@ function readTable(
   table: { key: string; file: string; mappingFile: string; sourceId: string; text: string; mapping: Mapping },
   ctx: { manifest: Manifest; actors: ActorIndex; log: IssueLog; warnings: string[] },
   out: { facts: Map<string, { fact: TableFact; spec: FactSpec; row: number }>; mentions: TableMention[] },
-): Row[] | undefined {
+): { rows: Row[]; ok: boolean } | undefined {
   const { file, mapping, mappingFile, text } = table;
   const { log, manifest, actors } = ctx;
   const parsed = readCsv(text, file);
@@ -352,7 +352,14 @@ function readTable(
       );
     else seen.set(key, row.record.row);
   }
-  if (!cellsOk) return rows;
+  if (!cellsOk) {
+    // The rows cannot state facts, but every unknown actor is still reported in this same run.
+    for (const row of rows)
+      for (const [name, binding] of Object.entries(mapping.bind ?? {}))
+        if ('actor' in binding && [binding.actor.code, binding.actor.name].every((c) => c === undefined || row.cells.has(c)))
+          resolveActor(binding.actor, row, name, file, mapping, ctx);
+    return { rows, ok: false };
+  }
 
   // Row checks.
   for (const check of mapping.checks ?? []) for (const row of rows) rowCheck(check, row, file, ctx);
@@ -440,7 +447,7 @@ function readTable(
       }
     });
   }
-  return rows;
+  return { rows, ok: true };
 }
 
 function resolveActor(
@@ -687,6 +694,7 @@ const bigintJson = (_key: string, value: unknown): unknown => (typeof value === 
 function datasetCheck(
   check: DatasetCheck,
   tables: Map<string, Table>,
+  broken: ReadonlySet<string>,
   manifestFile: string,
   manifest: Manifest,
   ctx: { log: IssueLog; warnings: string[] },
@@ -698,7 +706,8 @@ function datasetCheck(
   };
   const table = (key: string): Table | undefined => {
     const t = tables.get(key);
-    if (t === undefined) ctx.log.add(manifestFile, `checks (${check.id})`, `no readable file "${key}" in this dataset`);
+    // A file with problems of its own was reported already: the check cannot run, and says nothing more.
+    if (t === undefined && !broken.has(key)) ctx.log.add(manifestFile, `checks (${check.id})`, `no readable file "${key}" in this dataset`);
     return t;
   };
   const keyOf = (row: Row, by: readonly string[]): string => by.map((c) => row.cells.get(c)?.raw ?? '').join(',');
@@ -770,11 +779,19 @@ function datasetCheck(
 }
 
 /**
- * Reads the datasets of one data directory. `label` prefixes file names in issues when several
+ * Reads the datasets of one data directory; `complete` is false when any problem was found. `label` prefixes file names in issues when several
  * directories are read; table paths are relative to the seed root (the parent of `dataDir`).
  */
-export async function readDatasets(dataDir: string, label: string, registry: Registry, log: IssueLog): Promise<LoadedDataset[]> {
+export async function readDatasets(
+  dataDir: string,
+  label: string,
+  registry: Registry,
+  log: IssueLog,
+): Promise<{ datasets: LoadedDataset[]; complete: boolean }> {
   const datasets: LoadedDataset[] = [];
+  // A dataset with any problem may not have named every actor its rows name: the caller then skips
+  // the "every entity is mentioned" check rather than report each of them.
+  const issuesBefore = log.issues.length;
   const actors = actorIndex(registry);
   const root = path.dirname(dataDir);
   for (const name of await listManifests(path.join(dataDir, 'datasets'))) {
@@ -805,6 +822,7 @@ export async function readDatasets(dataDir: string, label: string, registry: Reg
     const ctx = { manifest, actors, log, warnings };
     const out = { facts: new Map<string, { fact: TableFact; spec: FactSpec; row: number }>(), mentions: [] as TableMention[] };
     const tables = new Map<string, Table>();
+    const broken = new Set<string>();
     const loaded: LoadedTable[] = [];
     for (const [index, entry] of manifest.files.entries()) {
       const file = path.posix.join(label, entry.path);
@@ -838,9 +856,15 @@ export async function readDatasets(dataDir: string, label: string, registry: Reg
         continue;
       }
       const key = path.basename(entry.path, '.csv');
-      const rows = readTable({ key, file, mappingFile, sourceId: entry.id, text, mapping: mapping.data }, ctx, out);
-      if (rows === undefined) continue;
-      tables.set(key, { key, mapping: mapping.data, rows, file });
+      const read = readTable({ key, file, mappingFile, sourceId: entry.id, text, mapping: mapping.data }, ctx, out);
+      if (read === undefined) {
+        broken.add(key);
+        continue;
+      }
+      const { rows } = read;
+      // Checks across files compare typed cells: a file with a cell that did not type is left out of them.
+      if (read.ok) tables.set(key, { key, mapping: mapping.data, rows, file });
+      else broken.add(key);
       loaded.push({
         path: entry.path,
         mappingFile,
@@ -852,7 +876,7 @@ export async function readDatasets(dataDir: string, label: string, registry: Reg
         rowCount: rows.length,
       });
     }
-    for (const check of manifest.checks ?? []) datasetCheck(check, tables, manifestFile, manifest, ctx);
+    for (const check of manifest.checks ?? []) datasetCheck(check, tables, broken, manifestFile, manifest, ctx);
     const known = new Set([...actors.nameOf.keys(), ...out.facts.keys()]);
     for (const { fact } of out.facts.values())
       for (const rel of fact.rels)
@@ -872,5 +896,5 @@ export async function readDatasets(dataDir: string, label: string, registry: Reg
       warnings,
     });
   }
-  return datasets;
+  return { datasets, complete: log.issues.length === issuesBefore };
 }

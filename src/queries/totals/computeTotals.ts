@@ -220,8 +220,9 @@ function byTotalThenLabel(a: TotalsGroupRecord, b: TotalsGroupRecord): number {
 }
 
 function byCalendar(a: TotalsGroupRecord, b: TotalsGroupRecord): number {
-  // "(no month)" and "(no year)" sort after every digit.
-  return compare(a.label, b.label) || compare(a.sourceId ?? '', b.sourceId ?? '') || compare(a.status ?? '', b.status ?? '');
+  // Undated groups ("(no month)", "(no year)") last; then the months (YYYY-MM) or years in order.
+  const undated = Number(a.year === null) - Number(b.year === null);
+  return undated || compare(a.label, b.label) || compare(a.sourceId ?? '', b.sourceId ?? '') || compare(a.status ?? '', b.status ?? '');
 }
 
 function compare(a: string, b: string): number {
