@@ -1775,10 +1775,12 @@ export type Stance = Evidenced & Node & {
   /** The size of the whole `holders` list; the field itself returns at most `first` items. */
   holdersCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
-  /** supports, opposes, welcomes, condemns, dismisses, rejects, calls-for, … */
+  /** supports, opposes, welcomes, condemns, dismisses, rejects, calls-for, …: the source's own verb. */
   kind: Scalars['String']['output'];
   name: Scalars['String']['output'];
   notes: Array<Scalars['String']['output']>;
+  /** The side the holder takes towards the target, whatever the verb: SUPPORT, OPPOSE or NEUTRAL. */
+  polarity: StancePolarity;
   source: Maybe<Source>;
   /** Stances directed at this node. */
   stancesTowards: Array<Stance>;
@@ -1855,8 +1857,21 @@ export type StanceEdge = {
 export type StanceFilter = {
   holderId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only stances of these polarities: `[OPPOSE]` is every stance against its target (opposes, condemns, dismisses, rejects, resists …). */
+  polarity?: InputMaybe<Array<StancePolarity>>;
   towardsId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/**
+ * A stance's normalised polarity, after the quad classes of CAMEO (GDELT's event codes): verbal
+ * cooperation (supports, welcomes, endorses, calls for, commits to) is SUPPORT; verbal conflict
+ * (opposes, condemns, dismisses, rejects, resists) is OPPOSE; a stance that takes no side
+ * (concerned about) is NEUTRAL.
+ */
+export type StancePolarity =
+  | 'neutral'
+  | 'oppose'
+  | 'support';
 
 /** Something said: a direct quote, a partial quote, or reported speech. */
 export type Statement = Evidenced & Node & {
@@ -2335,6 +2350,7 @@ export type ResolversTypes = {
   StanceConnection: ResolverTypeWrapper<NodeConnection>;
   StanceEdge: ResolverTypeWrapper<NodeEdge>;
   StanceFilter: StanceFilter;
+  StancePolarity: ResolverTypeWrapper<StancePolarity>;
   Statement: ResolverTypeWrapper<NodeRecord>;
   StatementConnection: ResolverTypeWrapper<NodeConnection>;
   StatementEdge: ResolverTypeWrapper<NodeEdge>;
@@ -2996,6 +3012,7 @@ export type StanceResolvers<ContextType = GraphContext, ParentType extends Resol
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  polarity?: Resolver<ResolversTypes['StancePolarity'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   stancesTowards?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType, RequireFields<StanceStancesTowardsArgs, 'first'>>;
   stancesTowardsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3018,6 +3035,8 @@ export type StanceEdgeResolvers<ContextType = GraphContext, ParentType extends R
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
 };
+
+export type StancePolarityResolvers = { NEUTRAL: 'neutral', OPPOSE: 'oppose', SUPPORT: 'support' };
 
 export type StatementResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
   about?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<StatementAboutArgs, 'first'>>;
@@ -3198,6 +3217,7 @@ export type Resolvers<ContextType = GraphContext> = {
   Stance?: StanceResolvers<ContextType>;
   StanceConnection?: StanceConnectionResolvers<ContextType>;
   StanceEdge?: StanceEdgeResolvers<ContextType>;
+  StancePolarity?: StancePolarityResolvers;
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
