@@ -1450,7 +1450,10 @@ export type Query = {
   /**
    * Full-text search over people, nations, organisations, groups, places, offices, topics,
    * commitments, events and statements, matching names, aliases and statement texts. The query is
-   * taken as plain words (no Lucene syntax); results are ranked by relevance score.
+   * taken as plain words (no Lucene syntax), accents or not ("Turkiye" finds "Türkiye"). Every word
+   * must match, exactly or as the start of a word; those hits come first, by relevance score. Then
+   * come hits where a word is spelt a letter or two differently (`fuzzy: true`): "Zelenskyy",
+   * "Zelenksy" and "Volodimir Zelenskiy" find Volodymyr Zelensky.
    */
   search: Array<SearchHit>;
   /** One source document by id, or null. */
@@ -1701,9 +1704,16 @@ export type QueryTimelineArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * A search result. Hits that match every word exactly or by its start come first, by score; then
+ * hits that match only with a word spelt differently (`fuzzy`: "Zelenskyy" for "Zelensky"), by score.
+ */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** True when the hit matched only as a similar spelling (a letter or two off), not exactly or by prefix. */
+  fuzzy: Scalars['Boolean']['output'];
   node: Node;
+  /** The full-text index's relevance within the hit's tier (exact-or-prefix, or fuzzy); higher is better. */
   score: Scalars['Float']['output'];
 };
 
@@ -2974,6 +2984,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
 };
 
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  fuzzy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
