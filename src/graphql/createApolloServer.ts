@@ -51,7 +51,7 @@ export function createApolloServer(
         : ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin(schema, config.limits, pool, logger),
       answerBudgetPlugin(),
-      requestLogPlugin(logger),
+      requestLogPlugin(logger, config.requestLogLevel),
       ...(persisted ? [persisted.plugin] : []),
     ],
   });
