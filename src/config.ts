@@ -72,7 +72,7 @@ const EnvSchema = z.object({
   MAX_INFLIGHT_ITEMS: positiveInt(200_000),
   /** Schema introspection; default on except in production. */
   ENABLE_INTROSPECTION: bool.optional(),
-  /** Apollo Sandbox landing page at the GraphQL URL; default on except in production. */
+  /** GraphiQL (served offline, from the project's dependencies) at the GraphQL URL; default on except in production. */
   ENABLE_LANDING_PAGE: bool.optional(),
   /** A persisted-operation manifest (Apollo's JSON format); when set, only its operations run. */
   PERSISTED_OPERATIONS_FILE: z.string().min(1).optional(),
