@@ -23,6 +23,22 @@ function browserQueries(): { title: string; text: string }[] {
     });
 }
 
+/** The guide's runnable queries (browser/guide.html): the text of each `<pre class="runnable">`, entities decoded. */
+function guideQueries(): { title: string; text: string }[] {
+  const html = readFileSync(new URL('../../browser/guide.html', import.meta.url), 'utf8');
+  const decode = (text: string): string =>
+    text
+      .replace(/&gt;/g, '>')
+      .replace(/&lt;/g, '<')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+  return [...html.matchAll(/<pre class="runnable">([\s\S]*?)<\/pre>/g)].map((m, i) => ({
+    title: `guide query ${i + 1}`,
+    text: decode(m[1] ?? '').trim(),
+  }));
+}
+
 describe('the Neo4j Browser exploration queries', () => {
   let rt: Awaited<ReturnType<typeof testRuntime>>;
   beforeAll(async () => {
@@ -40,6 +56,15 @@ describe('the Neo4j Browser exploration queries', () => {
   });
 
   it.each(queries)('$title', async ({ title, text }) => {
+    const rows = await rt.executor.read(cypher(`browser.${title}`, text));
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('the guide has a slide per tour stop, each with runnable queries', () => {
+    expect(guideQueries().length).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each(guideQueries())('$title (browser/guide.html) finds something', async ({ title, text }) => {
     const rows = await rt.executor.read(cypher(`browser.${title}`, text));
     expect(rows.length).toBeGreaterThan(0);
   });
