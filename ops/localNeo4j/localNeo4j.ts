@@ -126,7 +126,8 @@ export function connectionOf(spec: InstanceSpec): LocalConnection {
     username: USERNAME,
     password,
     httpUrl: `http://127.0.0.1:${spec.httpPort}`,
-    browserUrl: `http://127.0.0.1:${spec.httpPort}/browser/`,
+    // `dbms` fills in the connect form, user name included, so a user types only the password.
+    browserUrl: `http://127.0.0.1:${spec.httpPort}/browser/?dbms=bolt://${USERNAME}@127.0.0.1:${spec.boltPort}`,
   };
 }
 

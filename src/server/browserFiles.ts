@@ -29,11 +29,19 @@ export function browserFiles(): RequestHandler {
   return (req, res, next) => {
     const name = req.path.replace(/^\//, '');
     const text = contents.get(name);
-    if (text === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    if (text === undefined || !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       next();
       return;
     }
     res.setHeader('access-control-allow-origin', '*');
+    // Browser's fetch sends headers of its own, so it asks first (a CORS preflight).
+    if (req.method === 'OPTIONS') {
+      res.setHeader('access-control-allow-methods', 'GET, HEAD');
+      res.setHeader('access-control-allow-headers', req.header('access-control-request-headers') ?? '*');
+      res.setHeader('access-control-max-age', '600');
+      res.status(204).end();
+      return;
+    }
     res.setHeader('content-type', FILES[name as keyof typeof FILES]);
     res.setHeader('cache-control', 'no-cache');
     res.send(text.replaceAll(DEFAULT_ORIGIN, `http://localhost:${localPort(req)}`));

@@ -12,8 +12,9 @@ import type { RequestHandler } from 'express';
 const gzipAsync = promisify(gzip);
 
 /** The tab GraphiQL opens with, on a first visit: what the graph is about, in one request. */
-export const GRAPHIQL_DEFAULT_QUERY = `# Who committed what to whom. Press the run button (or Ctrl-Enter).
-# The Docs button (top left) lists every field; docs/api.md has an example of each capability.
+export const GRAPHIQL_DEFAULT_QUERY = `# Who committed what to whom: press ▶ (Ctrl-Enter).
+# Every field: the Docs icon, top left.
+# An example of each capability: docs/api.md.
 {
   commitments(first: 5) {
     totalCount
@@ -22,8 +23,8 @@ export const GRAPHIQL_DEFAULT_QUERY = `# Who committed what to whom. Press the r
         name
         kind
         status
-        donors { name }
-        recipients { name }
+        donors { ... on Node { id name } }
+        recipients { ... on Node { id name } }
       }
     }
   }
