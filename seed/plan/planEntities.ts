@@ -37,7 +37,7 @@ const sorted = (values: Iterable<string>): string[] => [...values].sort();
  * the same way, the other way round). Names without accents are left as they are, so their scores
  * do not change.
  */
-function searchText(texts: readonly string[]): string {
+export function searchText(texts: readonly string[]): string {
   const folded = texts.map(foldForSearch).filter((text, i) => text !== texts[i]?.toLowerCase());
   return [...new Set([...texts, ...folded])].join(' | ');
 }
