@@ -19,7 +19,7 @@ describe('the compiled build', () => {
 
   it('builds only what ships, and the compiled npm start serves', async () => {
     execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
-    expect(readdirSync('dist').sort()).toEqual(['ops', 'schema', 'seed', 'src']);
+    expect(readdirSync('dist').sort()).toEqual(['browser', 'ops', 'schema', 'seed', 'src']);
     expect(existsSync('dist/ops/start.js')).toBe(true);
     expect(existsSync('dist/src/serve.js')).toBe(true);
     expect(existsSync('dist/seed/data')).toBe(true);
@@ -36,6 +36,10 @@ describe('the compiled build', () => {
       body: JSON.stringify({ query: '{ __typename sourceCount }' }),
     });
     expect(await res.json()).toEqual({ data: { __typename: 'Query', sourceCount: 1 } });
+    // Neo4j Browser's style, served from the build (dist/browser/).
+    const style = await fetch(`http://127.0.0.1:${started.port}/browser/style.grass`);
+    expect(style.status).toBe(200);
+    expect(await style.text()).toContain('node.Commitment');
     const cmdline = execFileSync('cat', [`/proc/${String(child?.childPid)}/cmdline`])
       .toString()
       .split('\0');
