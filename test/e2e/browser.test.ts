@@ -129,6 +129,10 @@ describe.skipIf(CHROMIUM === undefined)('a new user in a real browser', () => {
         await new Promise((done) => setTimeout(done, 1500));
         await page.evaluate(`document.querySelectorAll('*').forEach((e) => { if (e.scrollTop > 0) e.scrollTop = 0; })`);
         await shot(page, '2-neo4j-browser-guide');
+        // Both post-connect commands worked: the style parsed, the guide has all its slides.
+        const afterConnect = await pageText(page);
+        expect(afterConnect).not.toMatch(/InvalidGrassError|No guide by that name|Failed to fetch/);
+        expect(afterConnect).toMatch(/1\s*\/\s*7/);
         // Step 3: the ▶ beside the guide's first query.
         await page.waitForSelector('pre.runnable i.fa-play-circle-o', { timeout: 10_000 });
         await page.click('pre.runnable i.fa-play-circle-o');
