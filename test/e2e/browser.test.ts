@@ -14,6 +14,7 @@ import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BASE_DIR, connectionOf, testInstance } from '../../ops/localNeo4j/localNeo4j.js';
 import { createLogger } from '../../src/logger.js';
+import { savedQueries } from '../../src/server/browserFiles.js';
 import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
 import { testConfig, testRuntime } from '../support/testRuntime.js';
@@ -22,6 +23,7 @@ import { testConfig, testRuntime } from '../support/testRuntime.js';
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (path): path is string => path !== undefined && path !== '' && existsSync(path),
 );
+const QUERIES = readFileSync(new URL('../../browser/queries.cypher', import.meta.url), 'utf8');
 // eslint-disable-next-line no-restricted-properties -- a test's own setting, not the service's configuration
 const SCREENSHOTS = resolve(process.env.SCREENSHOT_DIR ?? '.tmp/screenshots');
 const INSTANCE = testInstance();
@@ -149,6 +151,30 @@ describe.skipIf(CHROMIUM === undefined)('a new user in a real browser', () => {
           `[...document.querySelectorAll('svg g.node text')].map((t) => t.textContent || '')`,
         )) as string[];
         expect(captions.join(' ')).toMatch(/ERA loan|drones deal/);
+        // The saved queries as separate favourites: the zip the API serves, dropped on the window.
+        const zip = Buffer.from(await (await fetch(`http://localhost:${api.port}/browser/queries.zip`)).arrayBuffer()).toString('base64');
+        await page.evaluate(`(() => {
+          const bytes = Uint8Array.from(atob('${zip}'), (c) => c.charCodeAt(0));
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([bytes], 'queries.zip', { type: 'application/zip' }));
+          document.querySelector('.filedrop').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        })()`);
+        await page.waitForFunction(`Object.values(localStorage).some((v) => v.includes('Offices held, and for whom'))`, {
+          timeout: 10_000,
+        });
+        const documents = JSON.parse(String(await page.evaluate(`localStorage.getItem('neo4j.documents')`))) as {
+          content: string;
+          folder?: string;
+        }[];
+        const ours = documents.filter((d) => savedQueries(QUERIES).some((q) => d.content.startsWith(`// ${q.title}\n`)));
+        expect(ours).toHaveLength(savedQueries(QUERIES).length);
+        expect(new Set(ours.map((d) => d.folder)).size).toBe(1);
+        await page.click('[data-testid="navigationFavorites"]');
+        // The drawer lists the folder; opened, it shows the twelve favourites by their titles.
+        await page.click('::-p-xpath(//*[text()="Ukraine support graph"])');
+        await page.waitForFunction(`document.body.innerText.includes('Offices held, and for whom')`, { timeout: 10_000 });
+        await new Promise((done) => setTimeout(done, 500));
+        await shot(page, '6-neo4j-browser-favourites');
       });
     },
     90_000,
