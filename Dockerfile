@@ -8,7 +8,8 @@
 # itself exits. `node` directly rather than `npm start`: no process between the signal and its
 # handler.
 
-# Build stage: all dependencies, compile to dist/ (code, the SDL and the seed data beside it).
+# Build stage: all dependencies, compile to dist/ (code, the SDL, the seed data and Neo4j Browser's
+# style and guide beside it).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -18,6 +19,7 @@ COPY schema ./schema
 COPY src ./src
 COPY seed ./seed
 COPY ops ./ops
+COPY browser ./browser
 RUN npm run build
 
 # Runtime stage: production dependencies and the compiled build only.

@@ -72,11 +72,16 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Ready in ${seconds} s.`,
-    `  GraphQL API    ${server.url}`,
+    `  GraphQL API    ${server.url}${config.landingPage ? '   (open it in a browser: GraphiQL, works offline)' : ''}`,
     `  Health         http://${config.host}:${server.port}/health   Readiness: /ready${server.healthUrl ? `   Liveness (own thread): ${server.healthUrl}` : ''}`,
     `  Neo4j (Bolt)   ${target.uri}`,
     // The generated password of the project's own local instance is shown; a configured one never is.
-    ...(local ? [`  Neo4j Browser  ${local.browserUrl}`, `  Neo4j login    ${target.username} / ${target.password}`] : []),
+    ...(local
+      ? [
+          `  Neo4j Browser  ${local.browserUrl}`,
+          `  Neo4j login    ${target.username} / ${target.password}   (on connect: the project's style and a guide; click ▶ on a query)`,
+        ]
+      : []),
     `  Graph          ${seeded}`,
     '',
   ];

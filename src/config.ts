@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   /** The health port answers 503 when the API's event loop has not turned for this long. */
   HEALTH_STALL_MS: positiveInt(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: human-readable lines when stdout is a terminal in development, JSON otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   /** Unset: `npm start` starts and uses the project's local Neo4j. */
   NEO4J_URI: z
     .string()
@@ -70,7 +72,7 @@ const EnvSchema = z.object({
   MAX_INFLIGHT_ITEMS: positiveInt(200_000),
   /** Schema introspection; default on except in production. */
   ENABLE_INTROSPECTION: bool.optional(),
-  /** Apollo Sandbox landing page at the GraphQL URL; default on except in production. */
+  /** GraphiQL (served offline, from the project's dependencies) at the GraphQL URL; default on except in production. */
   ENABLE_LANDING_PAGE: bool.optional(),
   /** A persisted-operation manifest (Apollo's JSON format); when set, only its operations run. */
   PERSISTED_OPERATIONS_FILE: z.string().min(1).optional(),
@@ -94,6 +96,14 @@ export interface Config {
   /** Liveness on a port of its own, answered by a worker thread; undefined: none. */
   health: { port: number | undefined; stallMs: number };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** `auto`: pretty when stdout is a terminal and NODE_ENV is development (src/logger.ts decides). */
+  logFormat: 'auto' | 'pretty' | 'json';
+  /**
+   * The level of the one line per GraphQL request: `debug` in development, where a person reads
+   * the terminal and each click in the IDE would otherwise push the ready block away; `info`
+   * elsewhere, where the lines feed a log collector.
+   */
+  requestLogLevel: 'debug' | 'info';
   neo4j: {
     /** Undefined when the project should start its own local Neo4j. */
     uri: string | undefined;
@@ -168,6 +178,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: e.PORT,
     health: { port: e.HEALTH_PORT, stallMs: e.HEALTH_STALL_MS },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    requestLogLevel: e.NODE_ENV === 'development' ? 'debug' : 'info',
     neo4j: {
       uri: e.NEO4J_URI,
       username: e.NEO4J_USERNAME,

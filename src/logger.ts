@@ -1,5 +1,9 @@
-/** Structured JSON logs (pino). Secrets never go in: the password fields are redacted. */
+/**
+ * Logs (pino): JSON lines for machines, or one readable line per entry (pino-pretty) for a person at
+ * a terminal in development. Secrets never go in: the password fields are redacted.
+ */
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 import type { Config } from './config.js';
 import { truncate } from './truncate.js';
 
@@ -24,9 +28,35 @@ function serializeError(err: unknown): unknown {
   );
 }
 
-/** A JSON logger at the configured level, writing to stdout (or `destination`, e.g. in tests). */
-export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
-  const options: LoggerOptions = {
+type LoggerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logFormat' | 'nodeEnv'>>;
+
+/**
+ * Whether log lines are for a person: `LOG_FORMAT=pretty`, or `auto` (the default) in development
+ * with stdout a terminal. Piped or redirected output, tests and production stay JSON, one object a line.
+ */
+export function wantsPrettyLogs(config: LoggerConfig, stdoutIsTerminal: boolean = process.stdout.isTTY === true): boolean {
+  const format = config.logFormat ?? 'json';
+  return format === 'pretty' || (format === 'auto' && config.nodeEnv === 'development' && stdoutIsTerminal);
+}
+
+/**
+ * A logger at the configured level, writing to stdout (or `destination`, e.g. in tests): JSON, or
+ * readable lines (`12:03:04 INFO  connected to Neo4j  neo4j=bolt://…`) when `wantsPrettyLogs`.
+ * The pretty stream is synchronous and in this thread (no transport worker), so a line is on the
+ * terminal before whatever the process prints next.
+ */
+export function createLogger(config: LoggerConfig, destination?: DestinationStream): Logger {
+  if (destination) return pino(loggerOptions(config), destination);
+  return wantsPrettyLogs(config) ? pino(loggerOptions(config), prettyStream(process.stdout)) : pino(loggerOptions(config));
+}
+
+/** A logger writing readable lines to `destination`, whatever the configuration (tests: what a person sees). */
+export function createPrettyLogger(config: Pick<Config, 'logLevel'>, destination: NodeJS.WritableStream): Logger {
+  return pino(loggerOptions(config), prettyStream(destination));
+}
+
+function loggerOptions(config: Pick<Config, 'logLevel'>): LoggerOptions {
+  return {
     level: config.logLevel,
     base: { service: 'ukraine-support-graph' },
     redact: {
@@ -35,5 +65,15 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: Des
     },
     serializers: { err: serializeError },
   };
-  return destination ? pino(options, destination) : pino(options);
+}
+
+function prettyStream(destination: NodeJS.WritableStream): DestinationStream {
+  return PinoPretty({
+    colorize: 'isTTY' in destination && destination.isTTY === true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service',
+    singleLine: true,
+    sync: true,
+    destination,
+  });
 }

@@ -21,22 +21,49 @@ export interface InstanceSpec {
   httpPort: number;
   heap: string;
   pageCache: string;
+  /**
+   * The port of the API whose `/browser/` style and guide this instance's Neo4j Browser applies
+   * when a user connects (`browserSettings`); unset: none.
+   */
+  apiPort?: number;
 }
 
 /** The instance `npm start` uses: the standard ports, so Neo4j Browser's defaults just work. */
-export const DEV_INSTANCE: InstanceSpec = { name: 'dev', boltPort: 7687, httpPort: 7474, heap: '1g', pageCache: '512m' };
+export const DEV_INSTANCE: InstanceSpec = { name: 'dev', boltPort: 7687, httpPort: 7474, heap: '1g', pageCache: '512m', apiPort: 4000 };
 
 /** The test suite's own instance: other ports, so tests never touch data a user seeded into dev. */
-export const TEST_INSTANCE: InstanceSpec = { name: 'test', boltPort: 7688, httpPort: 7475, heap: '1g', pageCache: '256m' };
+export const TEST_INSTANCE: InstanceSpec = {
+  name: 'test',
+  boltPort: 7688,
+  httpPort: 7475,
+  heap: '1g',
+  pageCache: '256m',
+  // The browser test (test/e2e/browser.test.ts) serves the API here.
+  apiPort: 4790,
+};
 
 /** A throwaway instance the outage tests stop and restart under a running API. */
 /**
  * A second test instance, for a second working tree whose suite runs at the same time as the
  * first's (`NEO4J_TEST_INSTANCE=test-b npm test`): the suites wipe their database freely.
  */
-export const TEST_B_INSTANCE: InstanceSpec = { name: 'test-b', boltPort: 7692, httpPort: 7479, heap: '1g', pageCache: '256m' };
+export const TEST_B_INSTANCE: InstanceSpec = {
+  name: 'test-b',
+  boltPort: 7692,
+  httpPort: 7479,
+  heap: '1g',
+  pageCache: '256m',
+  apiPort: 4791,
+};
 /** A third, for a third working tree. */
-export const TEST_C_INSTANCE: InstanceSpec = { name: 'test-c', boltPort: 7693, httpPort: 7480, heap: '1g', pageCache: '256m' };
+export const TEST_C_INSTANCE: InstanceSpec = {
+  name: 'test-c',
+  boltPort: 7693,
+  httpPort: 7480,
+  heap: '1g',
+  pageCache: '256m',
+  apiPort: 4792,
+};
 
 /** The test instance the suite and the docs generator use: `test`, or `test-b`/`test-c` when NEO4J_TEST_INSTANCE says so. */
 export function testInstance(env: NodeJS.ProcessEnv = process.env): InstanceSpec {
@@ -109,7 +136,8 @@ export function connectionOf(spec: InstanceSpec): LocalConnection {
     username: USERNAME,
     password,
     httpUrl: `http://127.0.0.1:${spec.httpPort}`,
-    browserUrl: `http://127.0.0.1:${spec.httpPort}/browser/`,
+    // `dbms` fills in the connect form, user name included, so a user types only the password.
+    browserUrl: `http://127.0.0.1:${spec.httpPort}/browser/?dbms=bolt://${USERNAME}@127.0.0.1:${spec.boltPort}`,
   };
 }
 
@@ -251,6 +279,21 @@ async function assemble(log: Log): Promise<void> {
   });
 }
 
+/**
+ * Neo4j Browser settings that style and guide a user the moment they connect: `post_connect_cmd`
+ * runs `:style` and `:play` against the API's `/browser/` files (src/server/browserFiles.ts), and
+ * the allow-list lets Browser fetch them. `localhost`, not 127.0.0.1: Browser matches the host
+ * name against the list, and the list's own default names `localhost`. docker-compose.yml sets
+ * the same values (test/unit/browserStyle.test.ts checks).
+ */
+export function browserSettings(apiPort: number): Record<'browser.post_connect_cmd' | 'browser.remote_content_hostname_whitelist', string> {
+  const origin = `http://localhost:${apiPort}`;
+  return {
+    'browser.post_connect_cmd': `style ${origin}/browser/style.grass; play ${origin}/browser/guide.html`,
+    'browser.remote_content_hostname_whitelist': 'localhost',
+  };
+}
+
 function writeConfig(spec: InstanceSpec): void {
   const home = homeOf(spec);
   for (const dir of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) mkdirSync(join(home, dir), { recursive: true });
@@ -280,6 +323,7 @@ function writeConfig(spec: InstanceSpec): void {
     // Slow queries are visible in logs/query.log while developing.
     'db.logs.query.enabled=INFO',
     'db.logs.query.threshold=200ms',
+    ...Object.entries(spec.apiPort === undefined ? {} : browserSettings(spec.apiPort)).map(([key, value]) => `${key}=${value}`),
     '',
   ].join('\n');
   writeFileSync(join(home, 'conf', 'neo4j.conf'), conf);

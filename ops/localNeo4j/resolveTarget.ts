@@ -17,6 +17,7 @@ export async function resolveNeo4jTarget(config: Config, log: Log): Promise<Reso
     // loadConfig guarantees a password whenever a URI is set.
     return { target: { uri: config.neo4j.uri, username: config.neo4j.username, password: config.neo4j.password ?? '' } };
   }
-  const local = await start(DEV_INSTANCE, log);
+  // Neo4j Browser loads its style and guide from this API, on the port it will serve.
+  const local = await start({ ...DEV_INSTANCE, apiPort: config.port }, log);
   return { target: local, local: { browserUrl: local.browserUrl } };
 }

@@ -4,6 +4,7 @@
  * deterministic whatever order the seed files were read in.
  */
 import type { GraphPlan, PlannedNode, PlannedRel, PropValue } from './GraphPlan.js';
+import { truncate } from './names.js';
 import { LABEL_BY_ID_TYPE, RELATIONSHIPS, type NodeLabel, type RelType } from '../../src/model/vocabulary.js';
 
 /** The label of the node an id names, from its prefix. */
@@ -27,6 +28,18 @@ const same = (a: Record<string, PropValue>, b: Record<string, PropValue>): boole
   JSON.stringify(a, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ===
   JSON.stringify(b, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
+/**
+ * Longest caption: what Neo4j Browser can show inside a node's circle at a readable size
+ * (browser/style.grass captions every label with `{caption}`).
+ */
+export const MAX_CAPTION_CHARS = 28;
+
+/** The props with a short `caption`, the node's name cut at a word boundary, unless one is given. */
+function withCaption(props: Record<string, PropValue | undefined>): Record<string, PropValue | undefined> {
+  if (props.caption !== undefined || typeof props.name !== 'string') return props;
+  return { ...props, caption: truncate(props.name, MAX_CAPTION_CHARS) };
+}
+
 /** Collects a graph plan. */
 export class PlanBuilder {
   private readonly nodes = new Map<string, PlannedNode>();
@@ -34,7 +47,7 @@ export class PlanBuilder {
 
   /** Adds a node; adding the same id again with different props is a bug and throws. */
   node(id: string, props: Record<string, PropValue | undefined>): void {
-    const planned: PlannedNode = { label: labelOf(id), id, props: cleanProps({ ...props, id }) };
+    const planned: PlannedNode = { label: labelOf(id), id, props: cleanProps({ ...withCaption(props), id }) };
     const existing = this.nodes.get(id);
     if (existing !== undefined && !same(existing.props, planned.props))
       throw new Error(`planGraph: node "${id}" planned twice with different properties`);
@@ -48,7 +61,7 @@ export class PlanBuilder {
 
   /** Replaces a planned node's props (used to merge, e.g. max confidence of shared evidence). */
   replace(id: string, props: Record<string, PropValue | undefined>): void {
-    this.nodes.set(id, { label: labelOf(id), id, props: cleanProps({ ...props, id }) });
+    this.nodes.set(id, { label: labelOf(id), id, props: cleanProps({ ...withCaption(props), id }) });
   }
 
   /** Adds a relationship; at most one of a type between two nodes. */

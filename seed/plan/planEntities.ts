@@ -3,6 +3,7 @@
  * evidence all come from mentions, across every source, so a second source that mentions
  * the same person adds to the same node.
  */
+import { foldForSearch } from '../../src/model/searchFolding.js';
 import type { ValidatedSeed } from '../validate/ValidatedSeed.js';
 import type { PropValue } from './GraphPlan.js';
 import { flattenFlags } from './flatten.js';
@@ -37,6 +38,17 @@ function summarise(seed: ValidatedSeed): Map<string, MentionSummary> {
 
 const sorted = (values: Iterable<string>): string[] => [...values].sort();
 
+/**
+ * What the full-text index holds for an entity: its name and aliases, and the accent-free form of
+ * any that has accents, so "Turkiye" finds "Türkiye" (and, with the API folding the user's words
+ * the same way, the other way round). Names without accents are left as they are, so their scores
+ * do not change.
+ */
+export function searchText(texts: readonly string[]): string {
+  const folded = texts.map(foldForSearch).filter((text, i) => text !== texts[i]?.toLowerCase());
+  return [...new Set([...texts, ...folded])].join(' | ');
+}
+
 /** Plans every entity node, its mention evidence, and its registry relationships. */
 export function planEntities(seed: ValidatedSeed, b: PlanBuilder): void {
   const mentions = summarise(seed);
@@ -48,7 +60,7 @@ export function planEntities(seed: ValidatedSeed, b: PlanBuilder): void {
       ...props,
       aliases,
       honorifics: m !== undefined && m.honorifics.size > 0 ? sorted(m.honorifics) : undefined,
-      searchText: [...new Set([name, ...aliases])].join(' | '),
+      searchText: searchText([name, ...aliases]),
       mentionCount: BigInt(m?.count ?? 0),
     });
   };

@@ -2,6 +2,7 @@
  * Facts of one source: tenures, commitments, fundings, exchange rates, events, statements
  * and stances, each a node linked to what it relates and to its evidence.
  */
+import { STANCE_POLARITY } from '../../src/model/stancePolarity.js';
 import { CAMEO_CODES } from '../validate/factSchemas.js';
 import type { Flag } from '../validate/primitives.js';
 import type { LoadedSource } from '../validate/ValidatedSeed.js';
@@ -131,6 +132,7 @@ export function planFacts(source: LoadedSource, b: PlanBuilder, nameOf: (id: str
     b.node(s.id, {
       name: truncate(`${joinNames(s.holders.map(nameOf))}: ${s.kind.replace(/-/g, ' ')} ${joinNames(s.targets.map(nameOf))}`, 80),
       kind: s.kind,
+      polarity: STANCE_POLARITY[s.kind],
       description: s.description,
       ...cameo(s.cameo),
       sourceId,

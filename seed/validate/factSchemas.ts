@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ACTOR_TYPES, ENTITY_TYPES, TARGET_TYPES } from '../../src/model/ids.js';
+import { STANCE_KINDS } from '../../src/model/stancePolarity.js';
 import { idSchema } from './idSchema.js';
 import { AmountSchema, EvidenceListSchema, FlagsSchema, TargetSchema, TimeSchema } from './primitives.js';
 
@@ -201,20 +202,8 @@ export const StatementSchema = z.strictObject({
   ...fact,
 });
 
-/** Stance kinds, verbs from the source's own vocabulary. */
-export const STANCE_KINDS = [
-  'supports',
-  'opposes',
-  'welcomes',
-  'endorses',
-  'condemns',
-  'dismisses',
-  'rejects',
-  'calls-for',
-  'commits-to',
-  'resists',
-  'concerned-about',
-] as const;
+/** Stance kinds, verbs from the source's own vocabulary; each has a polarity (src/model/stancePolarity.ts). */
+export { STANCE_KINDS };
 
 /** Who takes which position towards what. */
 export const StanceSchema = z.strictObject({

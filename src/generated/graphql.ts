@@ -1682,7 +1682,10 @@ export type Query = {
   /**
    * Full-text search over people, nations, organisations, groups, places, offices, topics,
    * commitments, events and statements, matching names, aliases and statement texts. The query is
-   * taken as plain words (no Lucene syntax); results are ranked by relevance score.
+   * taken as plain words (no Lucene syntax), accents or not ("Turkiye" finds "Türkiye"). Every word
+   * must match, exactly or as the start of a word; those hits come first, by relevance score. Then
+   * come hits where a word is spelt a letter or two differently (`fuzzy: true`): "Zelenskyy",
+   * "Zelenksy" and "Volodimir Zelenskiy" find Volodymyr Zelensky.
    */
   search: Array<SearchHit>;
   /** One source document by id, or null. */
@@ -1952,9 +1955,16 @@ export type QueryTimelineArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * A search result. Hits that match every word exactly or by its start come first, by score; then
+ * hits that match only with a word spelt differently (`fuzzy`: "Zelenskyy" for "Zelensky"), by score.
+ */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** True when the hit matched only as a similar spelling (a letter or two off), not exactly or by prefix. */
+  fuzzy: Scalars['Boolean']['output'];
   node: Node;
+  /** The full-text index's relevance within the hit's tier (exact-or-prefix, or fuzzy); higher is better. */
   score: Scalars['Float']['output'];
 };
 
@@ -2040,10 +2050,12 @@ export type Stance = Evidenced & Node & {
   /** The size of the whole `holders` list; the field itself returns at most `first` items. */
   holdersCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
-  /** supports, opposes, welcomes, condemns, dismisses, rejects, calls-for, … */
+  /** supports, opposes, welcomes, condemns, dismisses, rejects, calls-for, …: the source's own verb. */
   kind: Scalars['String']['output'];
   name: Scalars['String']['output'];
   notes: Array<Scalars['String']['output']>;
+  /** The side the holder takes towards the target, whatever the verb: SUPPORT, OPPOSE or NEUTRAL. */
+  polarity: StancePolarity;
   source: Maybe<Source>;
   /** Stances directed at this node. */
   stancesTowards: Array<Stance>;
@@ -2120,8 +2132,21 @@ export type StanceEdge = {
 export type StanceFilter = {
   holderId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only stances of these polarities: `[OPPOSE]` is every stance against its target (opposes, condemns, dismisses, rejects, resists …). */
+  polarity?: InputMaybe<Array<StancePolarity>>;
   towardsId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/**
+ * A stance's normalised polarity, after the quad classes of CAMEO (GDELT's event codes): verbal
+ * cooperation (supports, welcomes, endorses, calls for, commits to) is SUPPORT; verbal conflict
+ * (opposes, condemns, dismisses, rejects, resists) is OPPOSE; a stance that takes no side
+ * (concerned about) is NEUTRAL.
+ */
+export type StancePolarity =
+  | 'neutral'
+  | 'oppose'
+  | 'support';
 
 /** Something said: a direct quote, a partial quote, or reported speech. */
 export type Statement = Evidenced & Node & {
@@ -2692,6 +2717,7 @@ export type ResolversTypes = {
   StanceConnection: ResolverTypeWrapper<NodeConnection>;
   StanceEdge: ResolverTypeWrapper<NodeEdge>;
   StanceFilter: StanceFilter;
+  StancePolarity: ResolverTypeWrapper<StancePolarity>;
   Statement: ResolverTypeWrapper<NodeRecord>;
   StatementConnection: ResolverTypeWrapper<NodeConnection>;
   StatementEdge: ResolverTypeWrapper<NodeEdge>;
@@ -3401,6 +3427,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
 };
 
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  fuzzy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
@@ -3443,6 +3470,7 @@ export type StanceResolvers<ContextType = GraphContext, ParentType extends Resol
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  polarity?: Resolver<ResolversTypes['StancePolarity'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   stancesTowards?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType, RequireFields<StanceStancesTowardsArgs, 'first'>>;
   stancesTowardsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3465,6 +3493,8 @@ export type StanceEdgeResolvers<ContextType = GraphContext, ParentType extends R
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
 };
+
+export type StancePolarityResolvers = { NEUTRAL: 'neutral', OPPOSE: 'oppose', SUPPORT: 'support' };
 
 export type StatementResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
   about?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<StatementAboutArgs, 'first'>>;
@@ -3677,6 +3707,7 @@ export type Resolvers<ContextType = GraphContext> = {
   Stance?: StanceResolvers<ContextType>;
   StanceConnection?: StanceConnectionResolvers<ContextType>;
   StanceEdge?: StanceEdgeResolvers<ContextType>;
+  StancePolarity?: StancePolarityResolvers;
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;

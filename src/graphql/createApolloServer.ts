@@ -5,7 +5,6 @@
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { GraphContext } from './context.js';
@@ -46,12 +45,12 @@ export function createApolloServer(
       // every field's resolver (willResolveField) to compute a policy nobody reads: measurable CPU
       // per field on large answers (see docs/benchmarks.md).
       ApolloServerPluginCacheControlDisabled(),
-      config.landingPage
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      // Apollo's own landing page (Sandbox) loads from Apollo's CDN and turns telemetry on; the HTTP
+      // server serves GraphiQL from the project's dependencies instead (src/server/graphiqlPage.ts).
+      ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin(schema, config.limits, pool, logger),
       answerBudgetPlugin(),
-      requestLogPlugin(logger),
+      requestLogPlugin(logger, config.requestLogLevel),
       ...(persisted ? [persisted.plugin] : []),
     ],
   });

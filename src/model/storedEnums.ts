@@ -23,6 +23,7 @@ export const STORED_ENUMS = {
   ],
   EventStatus: ['OCCURRED', 'PLANNED', 'ONGOING'],
   StatementKind: ['DIRECT_QUOTE', 'PARTIAL_QUOTE', 'REPORTED_SPEECH'],
+  StancePolarity: ['SUPPORT', 'OPPOSE', 'NEUTRAL'],
 } as const satisfies Record<string, readonly string[]>;
 
 export function storedValue(name: string): string {

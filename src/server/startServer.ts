@@ -13,6 +13,8 @@ import express from 'express';
 import type { Config } from '../config.js';
 import type { Executor } from '../db/Executor.js';
 import { createContext } from '../graphql/context.js';
+import { browserFiles } from './browserFiles.js';
+import { graphiqlPage } from './graphiqlPage.js';
 import { startHealthListener } from './healthListener.js';
 import { createApolloServer } from '../graphql/createApolloServer.js';
 import { MAX_LOGGED_ERROR_FIELD_CHARS, type Logger } from '../logger.js';
@@ -67,6 +69,12 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
     const ready = await executor.ping(Math.min(config.neo4j.connectTimeoutMs, 2000));
     res.status(ready ? 200 : 503).json({ ready, neo4j: ready ? 'reachable' : 'unreachable' });
   });
+
+  // Neo4j Browser's style and guide, which the local Neo4j loads when a user connects.
+  app.use('/browser', browserFiles());
+
+  // The IDE, where the landing page is on (development, or ENABLE_LANDING_PAGE): GraphiQL from our own dependencies.
+  if (config.landingPage) app.get('/graphql', graphiqlPage('/graphql'));
 
   app.use(
     '/graphql',

@@ -19,7 +19,7 @@ describe('the compiled build', () => {
 
   it('builds only what ships, and the compiled npm start serves', async () => {
     execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
-    expect(readdirSync('dist').sort()).toEqual(['ops', 'schema', 'seed', 'src']);
+    expect(readdirSync('dist').sort()).toEqual(['browser', 'ops', 'schema', 'seed', 'src']);
     expect(existsSync('dist/ops/start.js')).toBe(true);
     expect(existsSync('dist/src/serve.js')).toBe(true);
     expect(existsSync('dist/seed/data')).toBe(true);
@@ -37,6 +37,10 @@ describe('the compiled build', () => {
     });
     // The compiled build ships the seed's data and sources: the article and the tracker's six table files, read and loaded.
     expect(await res.json()).toEqual({ data: { __typename: 'Query', sourceCount: 7, datasetCount: 1 } });
+    // Neo4j Browser's style, served from the build (dist/browser/).
+    const style = await fetch(`http://127.0.0.1:${started.port}/browser/style.grass`);
+    expect(style.status).toBe(200);
+    expect(await style.text()).toContain('node.Commitment');
     const cmdline = execFileSync('cat', [`/proc/${String(child?.childPid)}/cmdline`])
       .toString()
       .split('\0');

@@ -140,17 +140,31 @@ describe('limits and security', () => {
       const intro = await post(prod, '{ __schema { queryType { name } } }');
       expect(intro.body.errors?.[0]?.message).toMatch(/introspection/i);
       const page = await fetch(prod.url, { headers: { accept: 'text/html' } });
-      expect(await page.text()).not.toMatch(/sandbox|embeddable/i);
+      expect(await page.text()).not.toMatch(/sandbox|embeddable|graphiql/i);
 
       const open = await serve({ NODE_ENV: 'production', ENABLE_INTROSPECTION: 'true' });
       const allowed = await post(open, '{ __schema { queryType { name } } }');
       expect(allowed.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     });
 
-    it('serves the landing page in development', async () => {
+    it('serves GraphiQL in development, whole: the page loads nothing from another host', async () => {
       const dev = await serve({ NODE_ENV: 'development' });
-      const page = await fetch(dev.url, { headers: { accept: 'text/html' } });
-      expect(await page.text()).toMatch(/embeddable|sandbox/i);
+      const page = await fetch(dev.url, { headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await page.text();
+      expect(html).toContain('renderYogaGraphiQL');
+      expect(html).toContain('"endpoint":"/graphql"');
+      // No script, style sheet, icon, font or import from anywhere but the page itself.
+      expect(html.match(/\s(?:src|href)\s*=\s*["']?(?:https?:)?\/\/[^\s"'>]+/gi)).toBeNull();
+      expect(html.match(/url\(\s*["']?(?:https?:)?\/\/[^)]+\)/gi)).toBeNull();
+      expect(html.match(/@import\s+[^;]*(?:https?:)?\/\//gi)).toBeNull();
+      expect(html).not.toMatch(/apollographql|embeddable-sandbox/i);
+      // A client asking for JSON still reaches GraphQL at the same URL.
+      const json = await fetch(`${dev.url}?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+      });
+      expect(await json.json()).toEqual({ data: { __typename: 'Query' } });
     });
   });
 

@@ -44,6 +44,18 @@ export function formatResult(result: unknown): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 
+/** Where `npm start` serves the API, as the curl commands call it. */
+export const API_URL = 'http://127.0.0.1:4000/graphql';
+
+/**
+ * The operation as a copy-paste `curl` command: a POST of `{"query": …}` as JSON. The body is in
+ * single quotes for the shell, so a single quote in it is closed, escaped and reopened (`'\''`).
+ */
+export function curlCommand(operation: string, url: string = API_URL): string {
+  const body = JSON.stringify({ query: operation }).replaceAll("'", "'\\''");
+  return [`curl -s ${url} \\`, `  -H 'content-type: application/json' \\`, `  -d '${body}'`].join('\n');
+}
+
 /** Replaces every `<!-- example: NAME -->…<!-- /example -->` block of the document with the example and its result. */
 export function renderApiDoc(doc: string, examples: Example[], results: Map<string, unknown>): string {
   let out = doc;
@@ -60,6 +72,12 @@ export function renderApiDoc(doc: string, examples: Example[], results: Map<stri
       '',
       '```graphql',
       example.operation,
+      '```',
+      '',
+      'With `npm start` running:',
+      '',
+      '```sh',
+      curlCommand(example.operation),
       '```',
       '',
       '<details><summary>Result on the seeded graph</summary>',

@@ -15,7 +15,8 @@ import type { GraphContext } from '../context.js';
  */
 const MAX_LOGGED_OPERATION_NAME_CHARS = 256;
 
-export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GraphContext> {
+/** `level`: `debug` in development, `info` elsewhere (Config.requestLogLevel). */
+export function requestLogPlugin(logger: Logger, level: 'debug' | 'info' = 'info'): ApolloServerPlugin<GraphContext> {
   return {
     requestDidStart() {
       const started = performance.now();
@@ -23,7 +24,7 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GraphContex
         willSendResponse({ contextValue, operationName, errors }) {
           const queries = contextValue.queries;
           const codes = (errors ?? []).map((e) => (typeof e.extensions.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
-          logger.info(
+          logger[level](
             {
               requestId: contextValue.requestId,
               operationName: operationName ? truncate(operationName, MAX_LOGGED_OPERATION_NAME_CHARS) : null,

@@ -483,4 +483,32 @@ describe('statements and stances', () => {
     expect(walked.total).toBe(17);
     expect(new Set(walked.ids).size).toBe(17);
   });
+
+  it('gives every stance a polarity and filters on it: who opposes the peacekeeping force, in one filter', async () => {
+    const list = async (filter: string) =>
+      (
+        await field<Page<{ id: string; kind: string; polarity: string }>>(
+          `{ stances(filter: ${filter}, first: 100) { totalCount edges { node { id kind polarity } } } }`,
+        )
+      ).edges
+        .map((e) => [e.node.id, e.node.kind, e.node.polarity])
+        .sort();
+    expect(await list('{towardsId: "commitment:peacekeeping-force-ukraine", polarity: [OPPOSE]}')).toEqual([
+      ['stance:lavrov-condemns-peacekeeping-force', 'condemns', 'OPPOSE'],
+      ['stance:russia-dismisses-peacekeeping-force', 'dismisses', 'OPPOSE'],
+    ]);
+    expect(await list('{polarity: [OPPOSE]}')).toEqual([
+      ['stance:hegseth-dismisses-pro-russia-claims', 'dismisses', 'OPPOSE'],
+      ['stance:lavrov-condemns-peacekeeping-force', 'condemns', 'OPPOSE'],
+      ['stance:russia-dismisses-peacekeeping-force', 'dismisses', 'OPPOSE'],
+      ['stance:russia-resists-diplomatic-solutions', 'resists', 'OPPOSE'],
+      ['stance:starmer-opposes-russian-advances', 'opposes', 'OPPOSE'],
+    ]);
+    expect(await list('{polarity: [NEUTRAL]}')).toEqual([['stance:concern-over-us-security-support', 'concerned-about', 'NEUTRAL']]);
+    const supporting = await list('{polarity: [SUPPORT]}');
+    expect(supporting).toHaveLength(11);
+    expect(new Set(supporting.map(([, , polarity]) => polarity))).toEqual(new Set(['SUPPORT']));
+    // The three polarities partition the stances: none is missing one.
+    expect((await list('{polarity: [SUPPORT, OPPOSE, NEUTRAL]}')).length).toBe(17);
+  });
 });

@@ -4,14 +4,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useApiHarness, type OperationResult } from '../../support/apiHarness.js';
+import { testRuntime } from '../../support/testRuntime.js';
+import { cypher } from '../../../src/db/cypher.js';
+import { luceneQuery } from '../../../src/queries/search/luceneQuery.js';
+import { byField } from '../../../src/queries/search/searchQueries.js';
 
 interface Hit {
   score: number;
+  fuzzy: boolean;
   node: { __typename: string; id: string; name: string };
 }
 
+/**
+ * Searches whose exact and prefix hits must keep their order now that spelling is forgiven (the
+ * queries whose results were recorded before spelling tolerance existed).
+ */
+const QUERIES_BEFORE_SPELLING_TOLERANCE = ['Healey', 'Trump', 'peace', 'Europe', 'Saudi Arabia', 'heal', 'billion'];
+
 const SEARCH = `query Search($query: String!, $types: [SearchableType!], $first: Int) {
-  search(query: $query, types: $types, first: $first) { score node { __typename id name } }
+  search(query: $query, types: $types, first: $first) { score fuzzy node { __typename id name } }
 }`;
 
 describe('search', () => {
@@ -60,16 +71,20 @@ describe('search', () => {
     });
   });
 
-  it('ranks by score, best first, with ids breaking ties', async () => {
-    const result = await search('Healey', { first: 50 });
-    const hits = result.data?.search ?? [];
-    expect(hits.length).toBeGreaterThan(1);
-    for (let i = 1; i < hits.length; i += 1) {
-      const [a, b] = [hits[i - 1], hits[i]] as [Hit, Hit];
-      expect(a.score > b.score || (a.score === b.score && a.node.id < b.node.id)).toBe(true);
-    }
-    expect(hits.every((hit) => hit.score > 0)).toBe(true);
-  });
+  it.each(['Healey', 'heal'])(
+    'ranks "%s" exact and prefix hits first, then fuzzy ones, each by score, best first, with ids breaking ties',
+    async (query) => {
+      const result = await search(query, { first: 50 });
+      const hits = result.data?.search ?? [];
+      expect(hits.length).toBeGreaterThan(1);
+      for (let i = 1; i < hits.length; i += 1) {
+        const [a, b] = [hits[i - 1], hits[i]] as [Hit, Hit];
+        if (a.fuzzy !== b.fuzzy) expect(b.fuzzy).toBe(true);
+        else expect(a.score > b.score || (a.score === b.score && a.node.id < b.node.id)).toBe(true);
+      }
+      expect(hits.every((hit) => hit.score > 0)).toBe(true);
+    },
+  );
 
   it('filters by type', async () => {
     const people = await search('Starmer', { types: ['PERSON'] });
@@ -101,8 +116,60 @@ describe('search', () => {
     expect(long.errors?.[0]?.message).toContain('200');
   });
 
-  it('does not match Zelenskyy (the source spells it Zelensky) but does match Zelensky', async () => {
-    expect(await ids('Zelensky', { types: ['PERSON'] })).toEqual(['person:volodymyr-zelensky']);
+  describe('forgives spelling', () => {
+    it.each(['Zelensky', 'Zelenskyy', 'Zelenksy', 'Volodimir Zelenskiy', 'zelenskiy', 'Volodymyr'])(
+      '"%s" → Volodymyr Zelensky first',
+      async (query) => {
+        expect((await ids(query))[0]).toBe('person:volodymyr-zelensky');
+      },
+    );
+
+    it('says which hits matched only as a similar spelling, and ranks every exact or prefix hit before them', async () => {
+      const exact = (await search('Zelensky', { types: ['PERSON'] })).data?.search ?? [];
+      expect(exact.map((h) => [h.node.id, h.fuzzy])).toEqual([['person:volodymyr-zelensky', false]]);
+      const misspelt = (await search('Zelenskyy', { types: ['PERSON'] })).data?.search ?? [];
+      expect(misspelt.map((h) => [h.node.id, h.fuzzy])).toEqual([['person:volodymyr-zelensky', true]]);
+      // "heal" finds John Healey by prefix; words a letter off ("head", "deal" …) come only after.
+      const hits = (await search('heal', { first: 50 })).data?.search ?? [];
+      expect(hits[0]?.node.id).toBe('person:john-healey');
+      const firstFuzzy = hits.findIndex((h) => h.fuzzy);
+      expect(firstFuzzy).toBeGreaterThan(0);
+      expect(hits.slice(firstFuzzy).every((h) => h.fuzzy)).toBe(true);
+    });
+
+    it('ignores accents, both ways', async () => {
+      expect((await ids('Zelénsky'))[0]).toBe('person:volodymyr-zelensky');
+      expect((await ids('Brítain'))[0]).toBe('nation:gb');
+    });
+
+    it('does not make a short word fuzzy: "Ms" is not "Mr"', async () => {
+      expect(await ids('Ms Healey', { types: ['PERSON'] })).toEqual([]);
+    });
+
+    // The exact and prefix hits come first, in exactly the order the exact-only query gives them
+    // (asked of the index directly here): forgiving spelling only adds hits after them.
+    it.each(QUERIES_BEFORE_SPELLING_TOLERANCE)('"%s" keeps the order it had without spelling tolerance', async (query) => {
+      const rt = await testRuntime();
+      try {
+        const exact = await rt.executor.read(
+          cypher(
+            'test.exactOnly',
+            `CALL db.index.fulltext.queryNodes('search_names', $q) YIELD node, score
+             RETURN node.id AS id ORDER BY score DESC, node.id ASC LIMIT 50`,
+          ),
+          { q: byField(luceneQuery(query) ?? '') },
+        );
+        const hits = (await search(query, { first: 50 })).data?.search ?? [];
+        const expected = exact.map((r) => r.id as string);
+        expect(expected.length).toBeGreaterThan(0);
+        const exactHits = hits.filter((h) => !h.fuzzy).map((h) => h.node.id);
+        expect(exactHits).toEqual(expected.slice(0, exactHits.length));
+        // … and before every fuzzy hit.
+        expect(hits.slice(0, exactHits.length).every((h) => !h.fuzzy)).toBe(true);
+      } finally {
+        await rt.close();
+      }
+    });
   });
 
   describe('hostile text is plain words, never Lucene syntax', () => {

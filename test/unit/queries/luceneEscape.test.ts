@@ -2,7 +2,8 @@
  * The search box takes plain words: nothing a user types may change the Lucene query's structure.
  */
 import { describe, expect, it } from 'vitest';
-import { escapeLucene, luceneQuery } from '../../../src/queries/search/luceneQuery.js';
+import { foldForSearch } from '../../../src/model/searchFolding.js';
+import { escapeLucene, fuzziness, luceneQuery, tolerantLuceneQuery } from '../../../src/queries/search/luceneQuery.js';
 
 const SPECIALS = ['+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '\\', '/'];
 
@@ -67,6 +68,53 @@ describe('luceneQuery', () => {
     // Remove our own structure, then every remaining special character must follow a backslash.
     const userPart = query
       .replace(/\^2 OR /g, ' ')
+      .replace(/\*\)/g, ')')
+      .replace(/ AND /g, ' ')
+      .replace(/^\(|\)$|\) \(/g, ' ');
+    const unescaped = userPart.replace(/\\./g, '').match(/[+\-&|!(){}[\]^"~*?:\\/]/g);
+    expect(unescaped).toBeNull();
+  });
+});
+
+describe('accent folding', () => {
+  it('folds accents and letters Unicode does not decompose', () => {
+    expect(foldForSearch('Türkiye')).toBe('turkiye');
+    expect(foldForSearch('Łódź')).toBe('lodz');
+    expect(foldForSearch('Straße')).toBe('strasse');
+    expect(foldForSearch('Zelensky')).toBe('zelensky');
+  });
+
+  it('looks for a word with accents in both forms', () => {
+    expect(luceneQuery('Türkiye')).toBe('(türkiye^2 OR türkiye* OR turkiye^2 OR turkiye*)');
+    expect(luceneQuery('Turkiye')).toBe('(turkiye^2 OR turkiye*)');
+  });
+});
+
+describe('tolerantLuceneQuery', () => {
+  it('lets longer words of letters be a letter or two off, and nothing else', () => {
+    expect([fuzziness('war'), fuzziness('mask'), fuzziness('healey'), fuzziness('zelensky'), fuzziness('2024'), fuzziness('eu’s')]).toEqual(
+      [0, 1, 1, 2, 0, 0],
+    );
+    expect(tolerantLuceneQuery('Volodimir Zelenskiy')).toBe(
+      '(volodimir^2 OR volodimir* OR volodimir~2) AND (zelenskiy^2 OR zelenskiy* OR zelenskiy~2)',
+    );
+    expect(tolerantLuceneQuery('Mr Healey')).toBe('(mr^2 OR mr*) AND (healey^2 OR healey* OR healey~1)');
+    expect(tolerantLuceneQuery('£2.26 billion')).toBe('(£2.26) AND (billion^2 OR billion* OR billion~2)');
+  });
+
+  it('is null when no word is long enough to be misspelt', () => {
+    // 'Healey~' is one word holding a `~`: matched literally, escaped, never read as fuzzy syntax.
+    for (const text of ['', 'EU', 'Mr Ms', '£2.26', '*:*', 'Healey~']) expect(tolerantLuceneQuery(text)).toBeNull();
+  });
+
+  it('never lets a user character outside an escape', () => {
+    const hostile = 'a"b (c) {d} [e] f^2 g~ h* i? j:k l\\m n/o p+q r-s t&&u v||w !x AND OR NOT TO abcdefgh~3 healey';
+    const query = tolerantLuceneQuery(hostile) ?? '';
+    expect(query).toContain('healey~1');
+    const userPart = query
+      .replace(/\^2 OR /g, ' ')
+      .replace(/\* OR /g, ' ')
+      .replace(/~[12]\)/g, ')')
       .replace(/\*\)/g, ')')
       .replace(/ AND /g, ' ')
       .replace(/^\(|\)$|\) \(/g, ' ');

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateSeedDir, type ValidatedSeed } from '../../../seed/validate/validate.js';
 import { planGraph, type GraphPlan, type PlannedRel } from '../../../seed/plan/plan.js';
+import { searchText } from '../../../seed/plan/planEntities.js';
 import { NODE_LABELS, RELATIONSHIPS, type NodeLabel } from '../../../src/model/vocabulary.js';
 import { DATA_DIR } from './paths.js';
 
@@ -190,5 +191,15 @@ describe('planGraph', () => {
     expect(node(quote)?.props.flags).toEqual(['inferred']);
     const quotes = plan.nodes.filter((n) => n.label === 'Statement' && n.props.kind !== 'reported-speech');
     expect(quotes.length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('the indexed search text of an entity', () => {
+  it('adds the accent-free form of a name with accents, so "Turkiye" finds "Türkiye"', () => {
+    expect(searchText(['Türkiye', 'Turkey'])).toBe('Türkiye | Turkey | turkiye');
+  });
+
+  it('leaves names without accents as they are, so their scores do not change', () => {
+    expect(searchText(['Volodymyr Zelensky', 'Zelensky'])).toBe('Volodymyr Zelensky | Zelensky');
   });
 });
