@@ -9,6 +9,7 @@ import { planEntities } from './planEntities.js';
 import { planSource } from './planEvidence.js';
 import { planFacts } from './planFacts.js';
 import { PlanBuilder } from './PlanBuilder.js';
+import { planDatasetFacts, planDatasetMentions, planDatasetSources } from './planDataset.js';
 
 export type { GraphPlan, PlannedNode, PlannedRel, PropValue } from './GraphPlan.js';
 export type { NodeLabel, RelType } from '../../src/model/vocabulary.js';
@@ -44,8 +45,13 @@ function nameIndex(seed: ValidatedSeed): (id: string) => string {
 export function planGraph(seed: ValidatedSeed): GraphPlan {
   const b = new PlanBuilder();
   for (const source of seed.sources) planSource(source, b);
+  for (const dataset of seed.datasets) planDatasetSources(dataset, b);
   planEntities(seed, b);
   const nameOf = nameIndex(seed);
   for (const source of seed.sources) planFacts(source, b, nameOf);
+  for (const dataset of seed.datasets) {
+    planDatasetFacts(dataset, b);
+    planDatasetMentions(dataset.mentions, b);
+  }
   return b.build();
 }

@@ -25,6 +25,13 @@ function summarise(seed: ValidatedSeed): Map<string, MentionSummary> {
       s.count += m.evidence.length;
       out.set(m.entity, s);
     }
+  for (const dataset of seed.datasets)
+    for (const m of dataset.mentions) {
+      const s = out.get(m.entity) ?? { aliases: new Set(), honorifics: new Set(), count: 0 };
+      s.aliases.add(m.surfaceForm);
+      s.count += 1;
+      out.set(m.entity, s);
+    }
   return out;
 }
 

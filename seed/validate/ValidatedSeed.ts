@@ -1,5 +1,8 @@
 import type { NationEntry, OfficeEntry, OrganizationEntry, PersonEntry, PlaceEntry, TopicEntry } from './registrySchema.js';
 import type { SourceFile } from './sourceFileSchema.js';
+import type { LoadedDataset } from './datasets/tableTypes.js';
+
+export type { LoadedDataset, LoadedTable, TableFact, TableMention, RowEvidence } from './datasets/tableTypes.js';
 
 /** Registry entities of every kind, merged across registry files. */
 export interface Registry {
@@ -28,4 +31,6 @@ export interface ValidatedSeed {
   registry: Registry;
   /** Sorted by source id. */
   sources: LoadedSource[];
+  /** Tabular sources: dataset releases with their table files, sorted by dataset id. */
+  datasets: LoadedDataset[];
 }

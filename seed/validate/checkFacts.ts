@@ -116,11 +116,11 @@ export function checkFacts(
   sources: readonly LoadedSource[],
   where: Locations,
   log: IssueLog,
-  options: { checkMentioned: boolean },
+  options: { checkMentioned: boolean; alsoMentioned?: readonly string[] },
 ): void {
   for (const source of sources) checkSource(source, where, log);
   if (!options.checkMentioned) return;
-  const mentioned = new Set(sources.flatMap((s) => (s.data.mentions ?? []).map((m) => m.entity)));
+  const mentioned = new Set([...sources.flatMap((s) => (s.data.mentions ?? []).map((m) => m.entity)), ...(options.alsoMentioned ?? [])]);
   const entities: { id: string }[] = [
     ...registry.people,
     ...registry.nations,

@@ -49,7 +49,7 @@ export const TenureSchema = z.strictObject({
 });
 
 /** Kiel-style aid type, widened to the diplomatic, policy and economic moves news reports. */
-export const COMMITMENT_KINDS = ['financial', 'military', 'humanitarian', 'diplomatic', 'policy', 'economic'] as const;
+export const COMMITMENT_KINDS = ['financial', 'military', 'humanitarian', 'diplomatic', 'policy', 'economic', 'unspecified'] as const;
 
 /** Stage of a commitment as the source states it. */
 export const COMMITMENT_STATUSES = [
@@ -63,6 +63,9 @@ export const COMMITMENT_STATUSES = [
   'transferred',
   'halted',
   'uncertain',
+  // The stages of a tracker (the Kiel Institute's): aid promised, and aid earmarked for delivery.
+  'committed',
+  'allocated',
 ] as const;
 
 /** Kiel Ukraine Support Tracker military item types. */

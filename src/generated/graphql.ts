@@ -260,6 +260,8 @@ export type CommitmentEdge = {
 };
 
 export type CommitmentFilter = {
+  /** Only commitments read from these dataset releases (at most 100 ids). */
+  datasetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only commitments this actor made. */
   donorId?: InputMaybe<Scalars['ID']['input']>;
   /** Include parts (instalments) as rows of their own. Default true. */
@@ -267,6 +269,8 @@ export type CommitmentFilter = {
   kind?: InputMaybe<Array<CommitmentKind>>;
   /** Only commitments made to this actor. */
   recipientId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only commitments these sources state (at most 100 ids): an article, or a table file of a dataset. */
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   status?: InputMaybe<Array<CommitmentStatus>>;
   subtype?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Case-insensitive substring of the name or description. */
@@ -280,7 +284,9 @@ export type CommitmentKind =
   | 'financial'
   | 'humanitarian'
   | 'military'
-  | 'policy';
+  | 'policy'
+  /** Aid of every kind, not split by kind in the source (a tracker's monthly commitments). */
+  | 'unspecified';
 
 export type CommitmentOrder = {
   direction?: SortDirection;
@@ -296,8 +302,12 @@ export type CommitmentOrderField =
 
 export type CommitmentStatus =
   | 'agreed'
+  /** A tracker's stage: aid earmarked for delivery (the Kiel Institute's `allocations`). */
+  | 'allocated'
   | 'announced'
   | 'approved'
+  /** A tracker's stage: aid promised (the Kiel Institute's `commitments`). */
+  | 'committed'
   | 'halted'
   | 'in-progress'
   | 'planned'
@@ -308,6 +318,8 @@ export type CommitmentStatus =
 
 export type CommitmentTotals = {
   __typename?: 'CommitmentTotals';
+  /** Whether groups add across sources (the `combineSources` argument). */
+  combineSources: Scalars['Boolean']['output'];
   /** How many conversions were used. */
   conversionCount: Scalars['Int']['output'];
   /** Each conversion used, with its rate and where it comes from. */
@@ -320,6 +332,10 @@ export type CommitmentTotals = {
   groups: Array<TotalsGroup>;
   /** Parts (instalments) skipped because their parent is counted. A part whose parent the filter leaves out counts itself. */
   partsSkipped: Scalars['Int']['output'];
+  /** The size of the whole `sources` list; the field itself returns at most `first` items. */
+  sourceCount: Scalars['Int']['output'];
+  /** Every source whose commitments are in a group, by id (at most `first`). */
+  sources: Array<Source>;
   /** Commitments with an amount that could not be converted into `currency` (no stated rate for it); in no group. */
   unconverted: Array<Commitment>;
   /** How many commitments could not be converted. */
@@ -339,6 +355,11 @@ export type CommitmentTotalsGroupsArgs = {
 };
 
 
+export type CommitmentTotalsSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type CommitmentTotalsUnconvertedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -351,6 +372,42 @@ export type ConversionUsed = {
   method: Scalars['String']['output'];
   rate: Scalars['Float']['output'];
   to: Scalars['String']['output'];
+};
+
+/**
+ * A release of a dataset (a tracker's tables): who published it, when, and how to cite it. Each of
+ * its files is a Source whose rows are the evidence for the figures read from them.
+ */
+export type Dataset = Node & {
+  __typename?: 'Dataset';
+  /** Cite this wherever the data is shown. */
+  attribution: Scalars['String']['output'];
+  /** Its files, one Source per table, by id. */
+  files: Array<Source>;
+  /** The size of the whole `files` list; the field itself returns at most `first` items. */
+  filesCount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  licence: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Where the files were copied from (repository and commit). */
+  origin: Maybe<Scalars['String']['output']>;
+  /** The period the release covers up to, YYYY-MM. */
+  period: Maybe<Scalars['String']['output']>;
+  /** ISO date of publication. */
+  publishedAt: Scalars['String']['output'];
+  publisher: Scalars['String']['output'];
+  /** The release's own label, e.g. `29`. */
+  release: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+
+/**
+ * A release of a dataset (a tracker's tables): who published it, when, and how to cite it. Each of
+ * its files is a Source whose rows are the evidence for the figures read from them.
+ */
+export type DatasetFilesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A relationship in a subgraph. */
@@ -538,6 +595,13 @@ export type Evidence = Node & {
   name: Scalars['String']['output'];
   /** The exact words of the source. */
   quote: Scalars['String']['output'];
+  /** The row number of a table file's row (as in `selector`); null for a span of a text. */
+  row: Maybe<Scalars['Int']['output']>;
+  /**
+   * For a row of a table file, its RFC 7111 fragment selector (`row=1002`: the header is row 1);
+   * null for a span of a text.
+   */
+  selector: Maybe<Scalars['String']['output']>;
   source: Source;
   start: Scalars['Int']['output'];
   /** The entities and facts this span supports. */
@@ -628,6 +692,92 @@ export type ExchangeRateStancesTowardsArgs = {
 
 /** A currency conversion the source itself states (`€650 billion (£545 billion)`). */
 export type ExchangeRateStatementsAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A number a source states that is not a flow of support itself: a balance still to be allocated, a
+ * GDP, a percentage of GDP, a member's share of an organisation's aid, a published total, a split by
+ * sourcing. Never added to commitments.
+ */
+export type Figure = Evidenced & Node & {
+  __typename?: 'Figure';
+  /** The money, when the figure is an amount (may be negative: a balance drawn down). */
+  amount: Maybe<Money>;
+  evidence: Array<Evidence>;
+  /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
+  evidenceCount: Scalars['Int']['output'];
+  flags: Array<FlagKind>;
+  id: Scalars['ID']['output'];
+  /** The kind of aid the figure counts, when it counts aid. */
+  kind: Maybe<CommitmentKind>;
+  /** What is measured, kebab-case: to-be-allocated, gdp, allocated-pct-gdp, published-total, eu-share, … */
+  measure: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  notes: Array<Scalars['String']['output']>;
+  recipients: Array<Actor>;
+  /** The size of the whole `recipients` list; the field itself returns at most `first` items. */
+  recipientsCount: Scalars['Int']['output'];
+  /** The year a figure refers to when it differs from its time (GDP of 2021). */
+  referenceYear: Maybe<Scalars['Int']['output']>;
+  /** The organisation whose aid the figure is a share of. */
+  shareOf: Maybe<Organization>;
+  source: Maybe<Source>;
+  stancesTowards: Array<Stance>;
+  /** The size of the whole `stancesTowards` list; the field itself returns at most `first` items. */
+  stancesTowardsCount: Scalars['Int']['output'];
+  statementsAbout: Array<Statement>;
+  /** The size of the whole `statementsAbout` list; the field itself returns at most `first` items. */
+  statementsAboutCount: Scalars['Int']['output'];
+  /** The stage of the aid the figure counts, when it counts aid. */
+  status: Maybe<CommitmentStatus>;
+  /** The actor the figure is about. */
+  subject: Maybe<Actor>;
+  subtype: Maybe<Scalars['String']['output']>;
+  time: Maybe<TimeRef>;
+  /** The unit of `value`: percent-of-gdp. */
+  unit: Maybe<Scalars['String']['output']>;
+  /** The number, when the figure is not money (a percentage). */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+
+/**
+ * A number a source states that is not a flow of support itself: a balance still to be allocated, a
+ * GDP, a percentage of GDP, a member's share of an organisation's aid, a published total, a split by
+ * sourcing. Never added to commitments.
+ */
+export type FigureEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A number a source states that is not a flow of support itself: a balance still to be allocated, a
+ * GDP, a percentage of GDP, a member's share of an organisation's aid, a published total, a split by
+ * sourcing. Never added to commitments.
+ */
+export type FigureRecipientsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A number a source states that is not a flow of support itself: a balance still to be allocated, a
+ * GDP, a percentage of GDP, a member's share of an organisation's aid, a published total, a split by
+ * sourcing. Never added to commitments.
+ */
+export type FigureStancesTowardsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A number a source states that is not a flow of support itself: a balance still to be allocated, a
+ * GDP, a percentage of GDP, a member's share of an organisation's aid, a published total, a split by
+ * sourcing. Never added to commitments.
+ */
+export type FigureStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -802,6 +952,80 @@ export type GroupStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Heavy weapons of one category a donor supplied, with their count, value and the systems listed. */
+export type HeavyWeapons = Evidenced & Node & {
+  __typename?: 'HeavyWeapons';
+  /** Their value, as stated. */
+  amount: Maybe<Money>;
+  /** Howitzers, Tanks, IFV, MLRS, Air Defense … */
+  category: Scalars['String']['output'];
+  /** How many items, as the source states. */
+  count: Scalars['Int']['output'];
+  donors: Array<Actor>;
+  /** The size of the whole `donors` list; the field itself returns at most `first` items. */
+  donorsCount: Scalars['Int']['output'];
+  evidence: Array<Evidence>;
+  /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
+  evidenceCount: Scalars['Int']['output'];
+  flags: Array<FlagKind>;
+  id: Scalars['ID']['output'];
+  itemType: Maybe<Scalars['String']['output']>;
+  /** The source's list of systems, verbatim. */
+  listStated: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  notes: Array<Scalars['String']['output']>;
+  recipients: Array<Actor>;
+  /** The size of the whole `recipients` list; the field itself returns at most `first` items. */
+  recipientsCount: Scalars['Int']['output'];
+  source: Maybe<Source>;
+  stancesTowards: Array<Stance>;
+  /** The size of the whole `stancesTowards` list; the field itself returns at most `first` items. */
+  stancesTowardsCount: Scalars['Int']['output'];
+  statementsAbout: Array<Statement>;
+  /** The size of the whole `statementsAbout` list; the field itself returns at most `first` items. */
+  statementsAboutCount: Scalars['Int']['output'];
+  /** The systems listed, each with its count. */
+  systems: Array<SystemCount>;
+  /** The size of the whole `systems` list; the field itself returns at most `first` items. */
+  systemsCount: Scalars['Int']['output'];
+};
+
+
+/** Heavy weapons of one category a donor supplied, with their count, value and the systems listed. */
+export type HeavyWeaponsDonorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Heavy weapons of one category a donor supplied, with their count, value and the systems listed. */
+export type HeavyWeaponsEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Heavy weapons of one category a donor supplied, with their count, value and the systems listed. */
+export type HeavyWeaponsRecipientsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Heavy weapons of one category a donor supplied, with their count, value and the systems listed. */
+export type HeavyWeaponsStancesTowardsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Heavy weapons of one category a donor supplied, with their count, value and the systems listed. */
+export type HeavyWeaponsStatementsAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Heavy weapons of one category a donor supplied, with their count, value and the systems listed. */
+export type HeavyWeaponsSystemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** One mention of an entity in a source, with the words used (`Sir Keir Starmer`, `Mr Healey`). */
 export type Mention = {
   __typename?: 'Mention';
@@ -823,6 +1047,8 @@ export type Money = {
   /** nearly, approximately, around, at least, up to, … */
   qualifier: Maybe<Scalars['String']['output']>;
   stated: Maybe<Scalars['String']['output']>;
+  /** The unit `stated` is written in when it is a scaled number of a table cell (`EUR billion` for `0.622992`). */
+  statedUnit: Maybe<Scalars['String']['output']>;
   upperBound: Maybe<Scalars['Float']['output']>;
   value: Maybe<Scalars['Float']['output']>;
 };
@@ -1422,6 +1648,12 @@ export type Query = {
   commitmentTotals: CommitmentTotals;
   /** Commitments with filters, sorting and Relay cursor pagination (first ≤ 100). */
   commitments: CommitmentConnection;
+  /** One dataset release by id, or null. */
+  dataset: Maybe<Dataset>;
+  /** How many dataset releases the graph holds. */
+  datasetCount: Scalars['Int']['output'];
+  /** The dataset releases the graph holds (at most `first`), by id. */
+  datasets: Array<Dataset>;
   event: Maybe<Event>;
   /** Events with filters, sorting and Relay cursor pagination (first ≤ 100). */
   events: EventConnection;
@@ -1485,6 +1717,7 @@ export type QueryCommitmentArgs = {
  * exact words of a source document, with character offsets.
  */
 export type QueryCommitmentTotalsArgs = {
+  combineSources?: InputMaybe<Scalars['Boolean']['input']>;
   currency: Scalars['String']['input'];
   filter?: InputMaybe<CommitmentFilter>;
   groupBy: TotalsGroupBy;
@@ -1500,6 +1733,24 @@ export type QueryCommitmentsArgs = {
   filter?: InputMaybe<CommitmentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CommitmentOrder>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryDatasetsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1723,27 +1974,38 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
-/** A source document: a news text whose words are the evidence for the facts in the graph. */
+/**
+ * A source document: a news text whose words are the evidence for the facts in the graph, or one
+ * table file of a dataset release, whose rows are.
+ */
 export type Source = Node & {
   __typename?: 'Source';
+  /** The dataset release a table file belongs to; null for a document. */
+  dataset: Maybe<Dataset>;
   /** Evidence spans taken from this source, in text order. */
   evidence: Array<Evidence>;
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
+  /** A table file's column names, in order; empty for a document. */
+  header: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: Maybe<Scalars['String']['output']>;
   language: Maybe<Scalars['String']['output']>;
   /** Length in Unicode code points. */
   length: Scalars['Int']['output'];
+  /** text/csv for a table file; null for a document. */
+  mediaType: Maybe<Scalars['String']['output']>;
   /** The document's title, or the curator's short description (then `titleStated` is false). */
   name: Scalars['String']['output'];
   note: Maybe<Scalars['String']['output']>;
-  /** Path of the text inside the repository's seed/ folder. */
+  /** Path of the text (or table file) inside the repository's seed/ folder. */
   path: Scalars['String']['output'];
   /** Null when the document does not state it. */
   publishedAt: Maybe<Scalars['String']['output']>;
   /** Null when the document does not state it. */
   publisher: Maybe<Scalars['String']['output']>;
+  /** A table file's number of data rows (the header not counted); null for a document. */
+  rowCount: Maybe<Scalars['Int']['output']>;
   /** SHA-256 of the text: evidence offsets point into exactly this version. */
   sha256: Scalars['String']['output'];
   /** The full text. Offsets of evidence count Unicode code points into it. */
@@ -1753,7 +2015,10 @@ export type Source = Node & {
 };
 
 
-/** A source document: a news text whose words are the evidence for the facts in the graph. */
+/**
+ * A source document: a news text whose words are the evidence for the facts in the graph, or one
+ * table file of a dataset release, whose rows are.
+ */
 export type SourceEvidenceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1968,6 +2233,15 @@ export type Subgraph = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** One weapon system in a heavy-weapons list, with how many of it. */
+export type SystemCount = {
+  __typename?: 'SystemCount';
+  count: Scalars['Int']['output'];
+  /** The item as the list writes it (`M777 howitzer (6)`). */
+  stated: Maybe<Scalars['String']['output']>;
+  system: WeaponSystem;
+};
+
 /** A non-monetary target (`2.5% of GDP`). */
 export type Target = {
   __typename?: 'Target';
@@ -2041,12 +2315,25 @@ export type TimePrecision =
   | 'week-relative'
   | 'year';
 
-/** A window of time for filters: ISO dates and/or days relative to publication (inclusive). */
+/**
+ * A range of time. Items whose time overlaps it match; an item whose time is not known precisely
+ * enough for a bound is left out when that bound is set. A month (`2024-10`) overlaps a date range
+ * when any of its days is inside.
+ */
 export type TimeRangeInput = {
+  /** ISO date, inclusive. */
   fromDate?: InputMaybe<Scalars['String']['input']>;
+  /** Calendar month YYYY-MM, inclusive. */
+  fromMonth?: InputMaybe<Scalars['String']['input']>;
+  /** Days from publication, inclusive (for times relative to a text's publication). */
   fromRelativeDays?: InputMaybe<Scalars['Int']['input']>;
+  /** ISO date, inclusive. */
   toDate?: InputMaybe<Scalars['String']['input']>;
+  /** Calendar month YYYY-MM, inclusive. */
+  toMonth?: InputMaybe<Scalars['String']['input']>;
   toRelativeDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Only these calendar years (at most 100). */
+  years?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
 /**
@@ -2061,12 +2348,18 @@ export type TimeRef = {
   /** An ISO date, only when the source states one. */
   date: Maybe<Scalars['String']['output']>;
   inferred: Scalars['Boolean']['output'];
+  /** The calendar month (1–12), when precision is MONTH. */
+  month: Maybe<Scalars['Int']['output']>;
   note: Maybe<Scalars['String']['output']>;
+  /** YYYY-MM, when precision is MONTH. */
+  period: Maybe<Scalars['String']['output']>;
   precision: TimePrecision;
   relativeDaysMax: Maybe<Scalars['Int']['output']>;
   relativeDaysMin: Maybe<Scalars['Int']['output']>;
   /** The words of the source, e.g. `on Thursday`. */
   stated: Maybe<Scalars['String']['output']>;
+  /** The calendar year, when precision is MONTH or YEAR and the source states it. */
+  year: Maybe<Scalars['Int']['output']>;
 };
 
 export type TimelineConnection = {
@@ -2086,6 +2379,8 @@ export type TimelineFilter = {
   /** Only items involving this actor (participant, donor, recipient or party). */
   actorId?: InputMaybe<Scalars['ID']['input']>;
   include?: InputMaybe<Array<TimelineItemKind>>;
+  /** Only items these sources state (at most 100 ids). */
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   time?: InputMaybe<TimeRangeInput>;
 };
 
@@ -2164,14 +2459,29 @@ export type TotalsGroup = {
   count: Scalars['Int']['output'];
   /** The kind (null unless grouping by kind). */
   kind: Maybe<CommitmentKind>;
-  /** A label for the group: the actor's name, "(no donor)", "(no recipient)", or the kind as stored (`financial`). */
+  /**
+   * A label for the group: the actor's name, "(no donor)", "(no recipient)", the kind or status as
+   * stored (`financial`, `allocated`), the year, the month, or the source's title.
+   */
   label: Scalars['String']['output'];
+  /** The calendar month YYYY-MM, when grouping by month. */
+  month: Maybe<Scalars['String']['output']>;
+  /** The one source the group sums; null when `combineSources` is true (see `sources`). */
+  source: Maybe<Source>;
+  /** The size of the whole `sources` list; the field itself returns at most `first` items. */
+  sourceCount: Scalars['Int']['output'];
+  /** The sources the group sums, by id (at most `first`). */
+  sources: Array<Source>;
+  /** The status: when grouping by status, and the tracker stage (COMMITTED, ALLOCATED) a group never mixes. */
+  status: Maybe<CommitmentStatus>;
   /**
    * The sum of the group's amounts in the requested currency, rounded to its minor unit. A commitment
    * with several donors (or recipients) counts fully in each one's group, so the totals of all
    * groups may add up to more than the money committed.
    */
   total: Scalars['Float']['output'];
+  /** The calendar year, when grouping by year or month. */
+  year: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -2179,10 +2489,54 @@ export type TotalsGroupCommitmentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type TotalsGroupSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type TotalsGroupBy =
   | 'DONOR'
   | 'KIND'
-  | 'RECIPIENT';
+  /** The calendar month of its time, YYYY-MM ("(no month)" for commitments with no month). */
+  | 'MONTH'
+  | 'RECIPIENT'
+  /** The source that states it. */
+  | 'SOURCE'
+  /** The commitment's status (for a tracker, its stage). */
+  | 'STATUS'
+  /** The calendar year of its time (commitments with no calendar time form the group "(no year)"). */
+  | 'YEAR';
+
+/** A weapon system (M777 howitzer, Leopard 2A6), named by the sources that list it. */
+export type WeaponSystem = Evidenced & Node & {
+  __typename?: 'WeaponSystem';
+  /** Every spelling the sources use. */
+  aliases: Array<Scalars['String']['output']>;
+  category: Maybe<Scalars['String']['output']>;
+  evidence: Array<Evidence>;
+  /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
+  evidenceCount: Scalars['Int']['output'];
+  flags: Array<FlagKind>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  notes: Array<Scalars['String']['output']>;
+  /** The heavy-weapons deliveries that list it. */
+  suppliedIn: Array<HeavyWeapons>;
+  /** The size of the whole `suppliedIn` list; the field itself returns at most `first` items. */
+  suppliedInCount: Scalars['Int']['output'];
+};
+
+
+/** A weapon system (M777 howitzer, Leopard 2A6), named by the sources that list it. */
+export type WeaponSystemEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A weapon system (M777 howitzer, Leopard 2A6), named by the sources that list it. */
+export type WeaponSystemSuppliedInArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 
 
@@ -2288,6 +2642,7 @@ export type ResolversTypes = {
   CommitmentStatus: ResolverTypeWrapper<CommitmentStatus>;
   CommitmentTotals: ResolverTypeWrapper<TotalsRecord>;
   ConversionUsed: ResolverTypeWrapper<ConversionRecord>;
+  Dataset: ResolverTypeWrapper<NodeRecord>;
   Edge: ResolverTypeWrapper<EdgeRecord>;
   EntityFilter: EntityFilter;
   EntityOrder: EntityOrder;
@@ -2302,10 +2657,12 @@ export type ResolversTypes = {
   Evidence: ResolverTypeWrapper<NodeRecord>;
   Evidenced: ResolverTypeWrapper<NodeRecord>;
   ExchangeRate: ResolverTypeWrapper<NodeRecord>;
+  Figure: ResolverTypeWrapper<NodeRecord>;
   FlagKind: ResolverTypeWrapper<FlagKind>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Funding: ResolverTypeWrapper<NodeRecord>;
   Group: ResolverTypeWrapper<NodeRecord>;
+  HeavyWeapons: ResolverTypeWrapper<NodeRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mention: ResolverTypeWrapper<MentionRecord>;
@@ -2344,6 +2701,7 @@ export type ResolversTypes = {
   StatementOrderField: StatementOrderField;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
+  SystemCount: ResolverTypeWrapper<Omit<SystemCount, 'system'> & { system: ResolversTypes['WeaponSystem'] }>;
   Target: ResolverTypeWrapper<Target>;
   Tenure: ResolverTypeWrapper<NodeRecord>;
   TimePrecision: ResolverTypeWrapper<TimePrecision>;
@@ -2358,6 +2716,7 @@ export type ResolversTypes = {
   Topic: ResolverTypeWrapper<NodeRecord>;
   TotalsGroup: ResolverTypeWrapper<TotalsGroupRecord>;
   TotalsGroupBy: TotalsGroupBy;
+  WeaponSystem: ResolverTypeWrapper<NodeRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2373,6 +2732,7 @@ export type ResolversParentTypes = {
   CommitmentOrder: CommitmentOrder;
   CommitmentTotals: TotalsRecord;
   ConversionUsed: ConversionRecord;
+  Dataset: NodeRecord;
   Edge: EdgeRecord;
   EntityFilter: EntityFilter;
   EntityOrder: EntityOrder;
@@ -2384,9 +2744,11 @@ export type ResolversParentTypes = {
   Evidence: NodeRecord;
   Evidenced: NodeRecord;
   ExchangeRate: NodeRecord;
+  Figure: NodeRecord;
   Float: Scalars['Float']['output'];
   Funding: NodeRecord;
   Group: NodeRecord;
+  HeavyWeapons: NodeRecord;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mention: MentionRecord;
@@ -2421,6 +2783,7 @@ export type ResolversParentTypes = {
   StatementOrder: StatementOrder;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRecord;
+  SystemCount: Omit<SystemCount, 'system'> & { system: ResolversParentTypes['WeaponSystem'] };
   Target: Target;
   Tenure: NodeRecord;
   TimeRangeInput: TimeRangeInput;
@@ -2432,6 +2795,7 @@ export type ResolversParentTypes = {
   TimelineSubject: ResolversUnionTypes<ResolversParentTypes>['TimelineSubject'];
   Topic: NodeRecord;
   TotalsGroup: TotalsGroupRecord;
+  WeaponSystem: NodeRecord;
 };
 
 export type ActorResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -2507,11 +2871,12 @@ export type CommitmentEdgeResolvers<ContextType = GraphContext, ParentType exten
   node?: Resolver<ResolversTypes['Commitment'], ParentType, ContextType>;
 };
 
-export type CommitmentKindResolvers = { DIPLOMATIC: 'diplomatic', ECONOMIC: 'economic', FINANCIAL: 'financial', HUMANITARIAN: 'humanitarian', MILITARY: 'military', POLICY: 'policy' };
+export type CommitmentKindResolvers = { DIPLOMATIC: 'diplomatic', ECONOMIC: 'economic', FINANCIAL: 'financial', HUMANITARIAN: 'humanitarian', MILITARY: 'military', POLICY: 'policy', UNSPECIFIED: 'unspecified' };
 
-export type CommitmentStatusResolvers = { AGREED: 'agreed', ANNOUNCED: 'announced', APPROVED: 'approved', HALTED: 'halted', IN_PROGRESS: 'in-progress', PLANNED: 'planned', PROPOSED: 'proposed', SIGNED: 'signed', TRANSFERRED: 'transferred', UNCERTAIN: 'uncertain' };
+export type CommitmentStatusResolvers = { AGREED: 'agreed', ALLOCATED: 'allocated', ANNOUNCED: 'announced', APPROVED: 'approved', COMMITTED: 'committed', HALTED: 'halted', IN_PROGRESS: 'in-progress', PLANNED: 'planned', PROPOSED: 'proposed', SIGNED: 'signed', TRANSFERRED: 'transferred', UNCERTAIN: 'uncertain' };
 
 export type CommitmentTotalsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CommitmentTotals'] = ResolversParentTypes['CommitmentTotals']> = {
+  combineSources?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   conversionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   conversions?: Resolver<Array<ResolversTypes['ConversionUsed']>, ParentType, ContextType, RequireFields<CommitmentTotalsConversionsArgs, 'first'>>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2519,6 +2884,8 @@ export type CommitmentTotalsResolvers<ContextType = GraphContext, ParentType ext
   groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['TotalsGroup']>, ParentType, ContextType, RequireFields<CommitmentTotalsGroupsArgs, 'first'>>;
   partsSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<CommitmentTotalsSourcesArgs, 'first'>>;
   unconverted?: Resolver<Array<ResolversTypes['Commitment']>, ParentType, ContextType, RequireFields<CommitmentTotalsUnconvertedArgs, 'first'>>;
   unconvertedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   withoutAmount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2530,6 +2897,22 @@ export type ConversionUsedResolvers<ContextType = GraphContext, ParentType exten
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DatasetResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
+  attribution?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<DatasetFilesArgs, 'first'>>;
+  filesCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  release?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type EdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Edge'] = ResolversParentTypes['Edge']> = {
@@ -2593,6 +2976,8 @@ export type EvidenceResolvers<ContextType = GraphContext, ParentType extends Res
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  selector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   supports?: Resolver<Array<ResolversTypes['Evidenced']>, ParentType, ContextType, RequireFields<EvidenceSupportsArgs, 'first'>>;
@@ -2601,7 +2986,7 @@ export type EvidenceResolvers<ContextType = GraphContext, ParentType extends Res
 };
 
 export type EvidencedResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Evidenced'] = ResolversParentTypes['Evidenced']> = {
-  __resolveType: TypeResolveFn<'Commitment' | 'Event' | 'ExchangeRate' | 'Funding' | 'Group' | 'Nation' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Stance' | 'Statement' | 'Tenure' | 'Topic', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Commitment' | 'Event' | 'ExchangeRate' | 'Figure' | 'Funding' | 'Group' | 'HeavyWeapons' | 'Nation' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Stance' | 'Statement' | 'Tenure' | 'Topic' | 'WeaponSystem', ParentType, ContextType>;
 };
 
 export type ExchangeRateResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ExchangeRate'] = ResolversParentTypes['ExchangeRate']> = {
@@ -2624,6 +3009,34 @@ export type ExchangeRateResolvers<ContextType = GraphContext, ParentType extends
   stancesTowardsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statementsAbout?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<ExchangeRateStatementsAboutArgs, 'first'>>;
   statementsAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FigureResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<FigureEvidenceArgs, 'first'>>;
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['CommitmentKind']>, ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recipients?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<FigureRecipientsArgs, 'first'>>;
+  recipientsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  referenceYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  shareOf?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  stancesTowards?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType, RequireFields<FigureStancesTowardsArgs, 'first'>>;
+  stancesTowardsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<FigureStatementsAboutArgs, 'first'>>;
+  statementsAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['CommitmentStatus']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  time?: Resolver<Maybe<ResolversTypes['TimeRef']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2683,6 +3096,32 @@ export type GroupResolvers<ContextType = GraphContext, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type HeavyWeaponsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['HeavyWeapons'] = ResolversParentTypes['HeavyWeapons']> = {
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  donors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<HeavyWeaponsDonorsArgs, 'first'>>;
+  donorsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<HeavyWeaponsEvidenceArgs, 'first'>>;
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listStated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recipients?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<HeavyWeaponsRecipientsArgs, 'first'>>;
+  recipientsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  stancesTowards?: Resolver<Array<ResolversTypes['Stance']>, ParentType, ContextType, RequireFields<HeavyWeaponsStancesTowardsArgs, 'first'>>;
+  stancesTowardsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<HeavyWeaponsStatementsAboutArgs, 'first'>>;
+  statementsAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  systems?: Resolver<Array<ResolversTypes['SystemCount']>, ParentType, ContextType, RequireFields<HeavyWeaponsSystemsArgs, 'first'>>;
+  systemsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MentionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
   evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   honorific?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2695,6 +3134,7 @@ export type MoneyResolvers<ContextType = GraphContext, ParentType extends Resolv
   lowerBound?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statedUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   upperBound?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
@@ -2751,7 +3191,7 @@ export type NationEdgeResolvers<ContextType = GraphContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Commitment' | 'Event' | 'Evidence' | 'ExchangeRate' | 'Funding' | 'Group' | 'Nation' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Source' | 'Stance' | 'Statement' | 'Tenure' | 'Topic', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Commitment' | 'Dataset' | 'Event' | 'Evidence' | 'ExchangeRate' | 'Figure' | 'Funding' | 'Group' | 'HeavyWeapons' | 'Nation' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Source' | 'Stance' | 'Statement' | 'Tenure' | 'Topic' | 'WeaponSystem', ParentType, ContextType>;
 };
 
 export type OfficeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Office'] = ResolversParentTypes['Office']> = {
@@ -2933,8 +3373,11 @@ export type PlaceResolvers<ContextType = GraphContext, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   commitment?: Resolver<Maybe<ResolversTypes['Commitment']>, ParentType, ContextType, RequireFields<QueryCommitmentArgs, 'id'>>;
-  commitmentTotals?: Resolver<ResolversTypes['CommitmentTotals'], ParentType, ContextType, RequireFields<QueryCommitmentTotalsArgs, 'currency' | 'groupBy'>>;
+  commitmentTotals?: Resolver<ResolversTypes['CommitmentTotals'], ParentType, ContextType, RequireFields<QueryCommitmentTotalsArgs, 'combineSources' | 'currency' | 'groupBy'>>;
   commitments?: Resolver<ResolversTypes['CommitmentConnection'], ParentType, ContextType, RequireFields<QueryCommitmentsArgs, 'first'>>;
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
+  datasetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   nation?: Resolver<Maybe<ResolversTypes['Nation']>, ParentType, ContextType, RequireFields<QueryNationArgs, 'id'>>;
@@ -2963,17 +3406,21 @@ export type SearchHitResolvers<ContextType = GraphContext, ParentType extends Re
 };
 
 export type SourceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<SourceEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  header?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mediaType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rowCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3062,6 +3509,12 @@ export type SubgraphResolvers<ContextType = GraphContext, ParentType extends Res
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type SystemCountResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SystemCount'] = ResolversParentTypes['SystemCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['WeaponSystem'], ParentType, ContextType>;
+};
+
 export type TargetResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Target'] = ResolversParentTypes['Target']> = {
   stated?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3096,11 +3549,14 @@ export type TimeRefResolvers<ContextType = GraphContext, ParentType extends Reso
   anchor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   precision?: Resolver<ResolversTypes['TimePrecision'], ParentType, ContextType>;
   relativeDaysMax?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   relativeDaysMin?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   stated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type TimelineConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = {
@@ -3149,7 +3605,27 @@ export type TotalsGroupResolvers<ContextType = GraphContext, ParentType extends 
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['CommitmentKind']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<TotalsGroupSourcesArgs, 'first'>>;
+  status?: Resolver<Maybe<ResolversTypes['CommitmentStatus']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type WeaponSystemResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['WeaponSystem'] = ResolversParentTypes['WeaponSystem']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<WeaponSystemEvidenceArgs, 'first'>>;
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  suppliedIn?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<WeaponSystemSuppliedInArgs, 'first'>>;
+  suppliedInCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphContext> = {
@@ -3163,6 +3639,7 @@ export type Resolvers<ContextType = GraphContext> = {
   CommitmentStatus?: CommitmentStatusResolvers;
   CommitmentTotals?: CommitmentTotalsResolvers<ContextType>;
   ConversionUsed?: ConversionUsedResolvers<ContextType>;
+  Dataset?: DatasetResolvers<ContextType>;
   Edge?: EdgeResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
@@ -3171,9 +3648,11 @@ export type Resolvers<ContextType = GraphContext> = {
   Evidence?: EvidenceResolvers<ContextType>;
   Evidenced?: EvidencedResolvers<ContextType>;
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
+  Figure?: FigureResolvers<ContextType>;
   FlagKind?: FlagKindResolvers;
   Funding?: FundingResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  HeavyWeapons?: HeavyWeaponsResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Nation?: NationResolvers<ContextType>;
@@ -3203,6 +3682,7 @@ export type Resolvers<ContextType = GraphContext> = {
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   StatementKind?: StatementKindResolvers;
   Subgraph?: SubgraphResolvers<ContextType>;
+  SystemCount?: SystemCountResolvers<ContextType>;
   Target?: TargetResolvers<ContextType>;
   Tenure?: TenureResolvers<ContextType>;
   TimePrecision?: TimePrecisionResolvers;
@@ -3213,5 +3693,6 @@ export type Resolvers<ContextType = GraphContext> = {
   TimelineSubject?: TimelineSubjectResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TotalsGroup?: TotalsGroupResolvers<ContextType>;
+  WeaponSystem?: WeaponSystemResolvers<ContextType>;
 };
 

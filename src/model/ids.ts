@@ -22,6 +22,10 @@ export const ID_TYPES = [
   'event',
   'statement',
   'stance',
+  'dataset',
+  'figure',
+  'heavy-weapons',
+  'weapon-system',
 ] as const;
 
 /** One id prefix. */
@@ -55,4 +59,6 @@ export const ENTITY_TYPES = ['person', 'nation', 'organization', 'group', 'place
 export const ACTOR_TYPES = ['person', 'nation', 'organization', 'group'] as const satisfies readonly IdType[];
 
 /** Types that can be the target of a stance or the subject of a statement: anything but provenance. */
-export const TARGET_TYPES = ID_TYPES.filter((t): t is Exclude<IdType, 'source' | 'evidence'> => t !== 'source' && t !== 'evidence');
+export const TARGET_TYPES = ID_TYPES.filter(
+  (t): t is Exclude<IdType, 'source' | 'evidence' | 'dataset'> => t !== 'source' && t !== 'evidence' && t !== 'dataset',
+);

@@ -6,7 +6,7 @@
 export const STORED_ENUMS = {
   FlagKind: ['VAGUE', 'APPROXIMATE', 'CONFLICTING', 'INFERRED', 'UNNAMED'],
   TimePrecision: ['EXACT', 'DAY', 'WEEKDAY_RELATIVE', 'WEEK_RELATIVE', 'MONTH', 'YEAR', 'UNKNOWN'],
-  CommitmentKind: ['FINANCIAL', 'MILITARY', 'HUMANITARIAN', 'DIPLOMATIC', 'POLICY', 'ECONOMIC'],
+  CommitmentKind: ['FINANCIAL', 'MILITARY', 'HUMANITARIAN', 'DIPLOMATIC', 'POLICY', 'ECONOMIC', 'UNSPECIFIED'],
   CommitmentStatus: [
     'PROPOSED',
     'PLANNED',
@@ -18,6 +18,8 @@ export const STORED_ENUMS = {
     'TRANSFERRED',
     'HALTED',
     'UNCERTAIN',
+    'COMMITTED',
+    'ALLOCATED',
   ],
   EventStatus: ['OCCURRED', 'PLANNED', 'ONGOING'],
   StatementKind: ['DIRECT_QUOTE', 'PARTIAL_QUOTE', 'REPORTED_SPEECH'],

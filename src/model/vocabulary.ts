@@ -23,6 +23,10 @@ export const NODE_LABELS = [
   'Statement',
   'Stance',
   'Topic',
+  'Dataset',
+  'Figure',
+  'HeavyWeapons',
+  'WeaponSystem',
 ] as const;
 
 /** A node label. Every node has a unique `id` and a human-readable `name`. */
@@ -48,6 +52,8 @@ export const FACT_LABELS = [
   'Event',
   'Statement',
   'Stance',
+  'Figure',
+  'HeavyWeapons',
 ] as const satisfies readonly NodeLabel[];
 
 /** The label of the node an id names (ids are `<type>:<slug>`). */
@@ -68,10 +74,14 @@ export const LABEL_BY_ID_TYPE = {
   event: 'Event',
   statement: 'Statement',
   stance: 'Stance',
+  dataset: 'Dataset',
+  figure: 'Figure',
+  'heavy-weapons': 'HeavyWeapons',
+  'weapon-system': 'WeaponSystem',
 } as const satisfies Record<IdType, NodeLabel>;
 
 const ACTORS = ['Person', 'Nation', 'Organization', 'Group'] as const satisfies readonly NodeLabel[];
-const SUPPORTED = [...ENTITY_LABELS, ...FACT_LABELS] as const;
+const SUPPORTED = [...ENTITY_LABELS, ...FACT_LABELS, 'WeaponSystem'] as const;
 const ANYTHING = [...ENTITY_LABELS, ...FACT_LABELS] as const;
 
 interface RelSpec {
@@ -89,12 +99,32 @@ export const RELATIONSHIPS = {
   SUPPORTED_BY: {
     from: SUPPORTED,
     to: ['Evidence'],
-    props: ['surfaceForm', 'honorific', 'confidence', 'method', 'flags'],
-    description: 'A fact or entity mention is supported by evidence; mentions carry the surface form.',
+    props: ['surfaceForm', 'honorific', 'confidence', 'method', 'flags', 'columns'],
+    description:
+      'A fact or entity mention is supported by evidence; mentions carry the surface form, facts read from a table row the columns they rest on.',
   },
-  FOUND_IN: { from: ['Evidence'], to: ['Source'], props: [], description: 'Evidence is a span of a source text.' },
-  COMMITTED: { from: ACTORS, to: ['Commitment'], props: [], description: 'A donor committed (gave, halted, agreed) a commitment.' },
-  TO: { from: ['Commitment'], to: ACTORS, props: [], description: 'A commitment goes to a recipient.' },
+  FOUND_IN: { from: ['Evidence'], to: ['Source'], props: [], description: 'Evidence is a span of a source text (a row of a table file).' },
+  PART_OF: { from: ['Source'], to: ['Dataset'], props: [], description: 'A table file is part of a dataset release.' },
+  COMMITTED: {
+    from: ACTORS,
+    to: ['Commitment', 'HeavyWeapons'],
+    props: [],
+    description: 'A donor committed (gave, halted, agreed) a commitment, or supplied heavy weapons.',
+  },
+  TO: {
+    from: ['Commitment', 'Figure', 'HeavyWeapons'],
+    to: ACTORS,
+    props: [],
+    description: 'A commitment (or a figure about flows) goes to a recipient.',
+  },
+  MEASURES: { from: ['Figure'], to: ACTORS, props: [], description: 'The actor a figure is about (its GDP, its balance, its share).' },
+  SHARE_OF: { from: ['Figure'], to: ['Organization'], props: [], description: 'A figure is a member’s share of an organisation’s aid.' },
+  INCLUDES: {
+    from: ['HeavyWeapons'],
+    to: ['WeaponSystem'],
+    props: ['count', 'stated'],
+    description: 'A weapons delivery includes a number of one system, as the source lists it.',
+  },
   PARTY_TO: { from: ACTORS, to: ['Commitment'], props: [], description: 'A side of a mutual agreement or negotiation.' },
   HAS_PART: { from: ['Commitment'], to: ['Commitment'], props: [], description: 'An instalment or part; totals count parts once.' },
   FUNDED_BY: { from: ['Commitment'], to: ['Funding'], props: [], description: 'Where the money comes from.' },

@@ -58,3 +58,19 @@ export async function countSources(executor: Executor): Promise<number> {
   const [row] = await executor.read(SOURCES_COUNT);
   return Number(row?.count ?? 0);
 }
+
+export const DATASETS_PAGE = cypher(
+  'dataset.page',
+  `MATCH (d:Dataset) WITH d ORDER BY d.id LIMIT $first RETURN ${projectNode('d')} AS node`,
+);
+export const DATASETS_COUNT = cypher('dataset.count', 'MATCH (d:Dataset) RETURN count(d) AS count');
+
+/** The first `first` dataset releases by id. */
+export async function allDatasets(executor: Executor, first: number): Promise<NodeRecord[]> {
+  return (await executor.read(DATASETS_PAGE, { first: neo4j.int(first) })).map((row) => asNodeRecord(row.node));
+}
+
+export async function countDatasets(executor: Executor): Promise<number> {
+  const [row] = await executor.read(DATASETS_COUNT);
+  return Number(row?.count ?? 0);
+}

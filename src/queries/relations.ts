@@ -33,8 +33,9 @@ const mentionsOf = (from: NodeLabel): RelationSpec => ({ ...evidenceOf(from), ed
 /** The fields every actor shares. */
 function actorRelations(from: ActorLabel): Record<string, RelationSpec> {
   return {
-    [`${from}.commitmentsMade`]: { from, type: 'COMMITTED', direction: 'out' },
-    [`${from}.commitmentsReceived`]: { from, type: 'TO', direction: 'in' },
+    // COMMITTED also reaches heavy weapons, TO also figures: these lists hold commitments only.
+    [`${from}.commitmentsMade`]: { from, type: 'COMMITTED', direction: 'out', to: ['Commitment'] },
+    [`${from}.commitmentsReceived`]: { from, type: 'TO', direction: 'in', to: ['Commitment'] },
     [`${from}.partyTo`]: { from, type: 'PARTY_TO', direction: 'out' },
     [`${from}.participations`]: { from, type: 'PARTICIPATED_IN', direction: 'out' },
     [`${from}.statements`]: { from, type: 'SAID', direction: 'out' },
@@ -119,6 +120,17 @@ export const RELATIONS: Readonly<Record<string, RelationSpec>> = {
   'Stance.expressedIn': { from: 'Stance', type: 'EXPRESSED_IN', direction: 'out' },
 
   'Source.evidence': { from: 'Source', type: 'FOUND_IN', direction: 'in', order: 'position' },
+  'Source.dataset': { from: 'Source', type: 'PART_OF', direction: 'out' },
+  'Dataset.files': { from: 'Dataset', type: 'PART_OF', direction: 'in' },
+
+  'Figure.subject': { from: 'Figure', type: 'MEASURES', direction: 'out' },
+  'Figure.shareOf': { from: 'Figure', type: 'SHARE_OF', direction: 'out' },
+  'Figure.recipients': { from: 'Figure', type: 'TO', direction: 'out' },
+  'HeavyWeapons.donors': { from: 'HeavyWeapons', type: 'COMMITTED', direction: 'in' },
+  'HeavyWeapons.recipients': { from: 'HeavyWeapons', type: 'TO', direction: 'out' },
+  'HeavyWeapons.systems': { from: 'HeavyWeapons', type: 'INCLUDES', direction: 'out' },
+  'WeaponSystem.suppliedIn': { from: 'WeaponSystem', type: 'INCLUDES', direction: 'in' },
+  'WeaponSystem.evidence': evidenceOf('WeaponSystem'),
   'Evidence.source': { from: 'Evidence', type: 'FOUND_IN', direction: 'out' },
   'Evidence.supports': { from: 'Evidence', type: 'SUPPORTED_BY', direction: 'in' },
 };
@@ -136,6 +148,9 @@ export const SINGLE_RELATIONS: ReadonlySet<RelationKey> = new Set([
   'Statement.speaker',
   'Statement.occasion',
   'Evidence.source',
+  'Source.dataset',
+  'Figure.subject',
+  'Figure.shareOf',
 ]);
 
 /** One part of a batched relation query: a field, and whether it asks for neighbours or only for their number. */

@@ -50,7 +50,7 @@ describe('the API over HTTP', () => {
 
   it('pages through every commitment with keyset cursors, each exactly once', async () => {
     const query = `query Page($after: String) {
-      commitments(first: 3, after: $after, orderBy: { field: NAME, direction: ASC }) {
+      commitments(first: 3, after: $after, orderBy: { field: NAME, direction: ASC }, filter: { sourceIds: ["source:uk-france-coalition-ukraine-support"] }) {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges { cursor node { id name } }
@@ -80,7 +80,7 @@ describe('the API over HTTP', () => {
     expect(pages).toBe(4);
     expect(new Set(seen).size).toBe(11);
     const { body: all } = await post<Page>(
-      '{ commitments(first: 100, orderBy: { field: NAME, direction: ASC }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name } } } }',
+      '{ commitments(first: 100, orderBy: { field: NAME, direction: ASC }, filter: { sourceIds: ["source:uk-france-coalition-ukraine-support"] }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name } } } }',
     );
     expect(seen).toEqual(all.data?.commitments.edges.map((e) => e.node.id));
   });

@@ -205,13 +205,22 @@ describe('limits and security', () => {
     });
 
     it('runs a listed operation, sent in full or by hash alone', async () => {
-      expect((await post(server, allowed)).body.data).toEqual({ sources: [{ id: 'source:uk-france-coalition-ukraine-support' }] });
+      const SOURCES = [
+        'source:kiel-ust-r29-data-explorer',
+        'source:kiel-ust-r29-eu-aid-shares',
+        'source:kiel-ust-r29-procurement-trends',
+        'source:kiel-ust-r29-release-info',
+        'source:kiel-ust-r29-total-allocations',
+        'source:kiel-ust-r29-weapons',
+        'source:uk-france-coalition-ukraine-support',
+      ].map((id) => ({ id }));
+      expect((await post(server, allowed)).body.data).toEqual({ sources: SOURCES });
       const res = await fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: id } } }),
       });
-      expect(((await res.json()) as Body).data).toEqual({ sources: [{ id: 'source:uk-france-coalition-ukraine-support' }] });
+      expect(((await res.json()) as Body).data).toEqual({ sources: SOURCES });
     });
 
     it('refuses anything else', async () => {

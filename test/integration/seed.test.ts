@@ -19,15 +19,9 @@ import { testRuntime } from '../support/testRuntime.js';
 const logger = createLogger({ logLevel: 'silent' });
 const SECOND_SOURCE = new URL('../fixtures/seed/second-source/data/', import.meta.url).pathname;
 
-/** What the first source document states, counted by hand from the curated files. */
-const EXPECTED_NODES = {
-  Source: 1,
-  Person: 9,
-  Nation: 6,
-  Organization: 5,
+/** The facts the first source document states, counted by hand from the curated file. */
+const ARTICLE_FACTS = {
   Group: 9,
-  Place: 5,
-  Office: 9,
   Tenure: 10,
   Commitment: 11,
   Funding: 2,
@@ -35,8 +29,9 @@ const EXPECTED_NODES = {
   Event: 14,
   Statement: 18,
   Stance: 17,
-  Topic: 8,
 };
+/** The registry's entities, counted by hand (the nations: the article's six and the tracker's 38 donors). */
+const REGISTRY = { Person: 9, Nation: 44, Organization: 5, Place: 5, Office: 9, Topic: 8 };
 
 describe('seeding the first source document', () => {
   let rt: Awaited<ReturnType<typeof testRuntime>>;
@@ -53,9 +48,19 @@ describe('seeding the first source document', () => {
   it('loads every label with the expected count', async () => {
     const rows = await read('labelCounts', 'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n');
     const counts = Object.fromEntries(rows.map((r) => [r.label as string, Number(r.n)]));
-    expect(counts).toMatchObject(EXPECTED_NODES);
     const plan = await planSeed();
-    expect(counts.Evidence).toBe(plan.nodes.filter((n) => n.label === 'Evidence').length);
+    const planned: Record<string, number> = {};
+    for (const n of plan.nodes) planned[n.label] = (planned[n.label] ?? 0) + 1;
+    expect(counts).toEqual(planned);
+    expect(counts).toMatchObject(REGISTRY);
+    const article = await read(
+      'articleCounts',
+      `MATCH (n {sourceId: 'source:uk-france-coalition-ukraine-support'}) WHERE NOT n:Evidence UNWIND labels(n) AS label RETURN label, count(*) AS n`,
+    );
+    expect(Object.fromEntries(article.map((r) => [r.label as string, Number(r.n)]))).toEqual(ARTICLE_FACTS);
+    // The article, and the six table files of the tracker's one release.
+    expect(counts.Source).toBe(7);
+    expect(counts.Dataset).toBe(1);
   });
 
   it('gives every node an id and a name', async () => {
@@ -66,7 +71,7 @@ describe('seeding the first source document', () => {
   it('ties every fact and entity to evidence in its source', async () => {
     const [row] = await read(
       'unsupported',
-      'MATCH (n) WHERE NOT n:Source AND NOT n:Evidence AND NOT (n)-[:SUPPORTED_BY]->(:Evidence) RETURN collect(n.id) AS ids',
+      'MATCH (n) WHERE NOT n:Source AND NOT n:Evidence AND NOT n:Dataset AND NOT (n)-[:SUPPORTED_BY]->(:Evidence) RETURN collect(n.id) AS ids',
     );
     expect(row?.ids).toEqual([]);
   });
@@ -74,12 +79,15 @@ describe('seeding the first source document', () => {
   it('keeps every evidence quote verbatim at its offsets in the stored source text', async () => {
     const rows = await read(
       'evidence',
-      'MATCH (e:Evidence)-[:FOUND_IN]->(s:Source) RETURN e.quote AS quote, e.start AS start, e.end AS end, s.text AS text',
+      'MATCH (e:Evidence)-[:FOUND_IN]->(s:Source) RETURN e.quote AS quote, e.start AS start, e.end AS end, s.text AS text, s.path AS path',
     );
-    expect(rows.length).toBeGreaterThan(100);
-    const source = readFileSync(new URL('../../seed/sources/uk-france-coalition-ukraine-support.txt', import.meta.url), 'utf8');
-    for (const { quote, start, end, text } of rows) {
-      expect(text).toBe(source);
+    expect(rows.length).toBeGreaterThan(1000);
+    const files = new Map<string, string>();
+    for (const { quote, start, end, text, path } of rows) {
+      // The stored text is the file, byte for byte.
+      const file = typeof path === 'string' ? path : '';
+      if (!files.has(file)) files.set(file, readFileSync(new URL(`../../seed/${file}`, import.meta.url), 'utf8'));
+      expect(text).toBe(files.get(file));
       // Offsets count Unicode code points, as in the W3C TextPositionSelector.
       expect(
         Array.from(text as string)
@@ -260,9 +268,9 @@ describe('seeding the first source document', () => {
     expect(row?.sources).toHaveLength(2);
     const [ukraine] = await read('ukraineNodes', `MATCH (n:Nation) WHERE n.name = 'Ukraine' RETURN count(n) AS n`);
     expect(ukraine?.n).toBe(1);
-    // Back to the first document alone: the second source's facts are removed again.
+    // Back to the seed alone: the second source's facts are removed again (the article and the tracker's six files stay).
     await prepareGraph(rt.executor, logger);
     const [sources] = await read('sourceCount', 'MATCH (s:Source) RETURN count(s) AS n');
-    expect(sources?.n).toBe(1);
+    expect(sources?.n).toBe(7);
   });
 });

@@ -25,7 +25,7 @@ import { RELATION_PAGE_SIZE } from '../../src/graphql/resolvers/nodeResolvers.js
 const schema: GraphQLSchema = buildSchema();
 
 /** Lists of scalars or enums: stored properties of one node, curated (flags and their notes, names). */
-const STORED_PROPERTY_LISTS = new Set(['flags', 'notes', 'aliases', 'honorifics']);
+const STORED_PROPERTY_LISTS = new Set(['flags', 'notes', 'aliases', 'honorifics', 'header']);
 
 function fields(): { type: string; field: GraphQLField<unknown, unknown> }[] {
   return Object.values(schema.getTypeMap())

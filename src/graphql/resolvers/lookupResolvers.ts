@@ -5,7 +5,7 @@
 import { AppError } from '../../errors.js';
 import { checkFirst, checkId } from '../../queries/inputChecks.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { allSources, countSources } from '../../queries/nodeQueries.js';
+import { allDatasets, allSources, countDatasets, countSources } from '../../queries/nodeQueries.js';
 import type { NodeRecord } from '../../queries/records.js';
 import type { NodeLabel } from '../../model/vocabulary.js';
 import type { GraphContext } from '../context.js';
@@ -40,5 +40,8 @@ export const lookupResolvers: Resolvers = {
     source: (_p, { id }, ctx) => typed('Source', id, ctx),
     sources: (_p, { first }, ctx) => allSources(ctx.executor, checkFirst(first, SOURCES_PAGE_SIZE, ctx.limits.maxPageSize)),
     sourceCount: (_p, _a, ctx) => countSources(ctx.executor),
+    dataset: (_p, { id }, ctx) => typed('Dataset', id, ctx),
+    datasets: (_p, { first }, ctx) => allDatasets(ctx.executor, checkFirst(first, SOURCES_PAGE_SIZE, ctx.limits.maxPageSize)),
+    datasetCount: (_p, _a, ctx) => countDatasets(ctx.executor),
   },
 };

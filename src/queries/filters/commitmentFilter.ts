@@ -1,6 +1,6 @@
 import type { CommitmentFilter } from '../../generated/graphql.js';
 import { addTimeRange } from './timeRange.js';
-import { addIn, addLinked, addText, emptyWhere, type WhereClause } from './whereClause.js';
+import { addIdsIn, addIn, addLinked, addText, emptyWhere, type WhereClause } from './whereClause.js';
 
 /**
  * The WHERE clause of a CommitmentFilter over the commitment bound to `v`. Shared by the
@@ -17,5 +17,7 @@ export function commitmentWhere(filter: CommitmentFilter | null | undefined, v =
   addText(where, v, filter.text, ['name', 'description']);
   addTimeRange(where, v, filter.time);
   if (filter.includeParts === false) where.clauses.push(`NOT coalesce(${v}.isPart, false)`);
+  addIdsIn(where, `${v}.sourceId`, 'sourceIds', filter.sourceIds, 'filter.sourceIds', 'source');
+  addIdsIn(where, `${v}.datasetId`, 'datasetIds', filter.datasetIds, 'filter.datasetIds', 'dataset');
   return where;
 }

@@ -1,7 +1,7 @@
 import type { TimelineFilter, TimelineItemKind } from '../../generated/graphql.js';
 import { checkId } from '../inputChecks.js';
 import { addTimeRange } from './timeRange.js';
-import { emptyWhere, type WhereClause } from './whereClause.js';
+import { addIdsIn, emptyWhere, type WhereClause } from './whereClause.js';
 
 const LABEL_OF_KIND: Record<TimelineItemKind, string> = { EVENT: 'Event', COMMITMENT: 'Commitment' };
 
@@ -23,5 +23,6 @@ export function timelineWhere(filter: TimelineFilter | null | undefined, v = 'n'
     where.params.actorId = filter.actorId;
   }
   addTimeRange(where, v, filter?.time);
+  addIdsIn(where, `${v}.sourceId`, 'sourceIds', filter?.sourceIds, 'filter.sourceIds', 'source');
   return where;
 }

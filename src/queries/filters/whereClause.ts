@@ -1,4 +1,4 @@
-import { checkId, checkText } from '../inputChecks.js';
+import { badArgument, checkId, checkText } from '../inputChecks.js';
 
 /**
  * A WHERE clause assembled from fixed fragments. Fragments are written in this code base; every
@@ -31,6 +31,27 @@ export function addIn(where: WhereClause, expr: string, param: string, values: r
   if (!values?.length) return;
   where.clauses.push(`${expr} IN $${param}`);
   where.params[param] = values;
+}
+
+/** The most ids one filter list may hold. */
+export const MAX_FILTER_IDS = 100;
+
+/** `expr IN $param` for a list of ids of one type, each checked (BAD_USER_INPUT naming `argument[i]`). */
+export function addIdsIn(
+  where: WhereClause,
+  expr: string,
+  param: string,
+  ids: readonly string[] | null | undefined,
+  argument: string,
+  type: string,
+): void {
+  if (!ids?.length) return;
+  if (ids.length > MAX_FILTER_IDS) throw badArgument(argument, `may hold at most ${MAX_FILTER_IDS} ids; got ${ids.length}.`);
+  ids.forEach((id, i) => {
+    checkId(id, `${argument}[${i}]`);
+    if (!id.startsWith(`${type}:`)) throw badArgument(`${argument}[${i}]`, `must be a ${type} id ("${type}:…").`);
+  });
+  addIn(where, expr, param, ids);
 }
 
 /**

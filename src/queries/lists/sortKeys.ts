@@ -13,11 +13,12 @@ export const BY_MENTIONS: readonly SortKey[] = [{ expr: 'n.mentionCount', type: 
 export const BY_AMOUNT: readonly SortKey[] = [{ expr: 'n.amountValue', type: 'number', nullable: true }];
 
 /**
- * Time: days from publication (the earliest possible day), then a stated date, then the name so
- * that items of the same day read in a stable order. Undated items come last.
+ * Time: days from publication (the earliest possible day), then a stated date (or the first day of
+ * a stated month), then the name so that items of the same day read in a stable order. Undated
+ * items come last.
  */
 export const BY_TIME: readonly SortKey[] = [
   { expr: 'n.timeRelativeDaysMin', type: 'number', nullable: true },
-  { expr: 'n.timeDate', type: 'string', nullable: true },
+  { expr: 'coalesce(n.timeDate, n.timeDateMin)', type: 'string', nullable: true },
   { expr: 'n.name', type: 'string', nullable: false },
 ];

@@ -4,7 +4,9 @@
  * and values are read from seed/data/sources/uk-france-coalition-ukraine-support.yaml and
  * seed/data/registry/*.yaml.
  */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { cypher } from '../../../src/db/cypher.js';
 import { useApiHarness } from '../../support/apiHarness.js';
 import { testRuntime } from '../../support/testRuntime.js';
@@ -32,6 +34,12 @@ const ALL_COMMITMENTS = [
   'commitment:us-ukraine-negotiations-saudi-arabia',
   'commitment:uk-military-equipment-deliveries-ukraine',
 ];
+
+/**
+ * The commitments of the first source: the graph also holds the tracker's, so these tests of
+ * filters, orders and pages scope to the article (the tracker's lists: tracker.test.ts).
+ */
+const ARTICLE = 'sourceIds: ["source:uk-france-coalition-ukraine-support"]';
 
 /** Code-point order, as Neo4j compares strings. */
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -89,7 +97,7 @@ async function walk(listField: string, args: string, size: number): Promise<{ id
 
 describe('commitments', () => {
   it('filters by donor: exactly the UK’s commitments', async () => {
-    const page = await field<Page<IdNode>>(`{ commitments(filter: {donorId: "nation:gb"}, first: 100) { ${PAGE_FIELDS} } }`);
+    const page = await field<Page<IdNode>>(`{ commitments(filter: {${ARTICLE}, donorId: "nation:gb"}, first: 100) { ${PAGE_FIELDS} } }`);
     expect(ids(page).sort()).toEqual(
       [
         'commitment:uk-ukraine-attack-drones-deal-30m',
@@ -104,7 +112,9 @@ describe('commitments', () => {
   });
 
   it('orders by name by default, in code-point order', async () => {
-    const page = await field<Page<{ id: string; name: string }>>('{ commitments(first: 100) { totalCount edges { node { id name } } } }');
+    const page = await field<Page<{ id: string; name: string }>>(
+      `{ commitments(filter: {${ARTICLE}}, first: 100) { totalCount edges { node { id name } } } }`,
+    );
     const names = page.edges.map((e) => e.node.name);
     expect(names).toEqual([...names].sort(byCodePoint));
     expect(page.edges.map((e) => e.node.id).sort()).toEqual([...ALL_COMMITMENTS].sort());
@@ -113,7 +123,7 @@ describe('commitments', () => {
 
   it('orders by amount, largest first, with commitments without an amount last', async () => {
     const page = await field<Page<{ id: string; amount: { value: number; currency: string } | null }>>(
-      '{ commitments(orderBy: {field: AMOUNT, direction: DESC}, first: 100) { edges { node { id amount { value currency } } } } }',
+      `{ commitments(filter: {${ARTICLE}}, orderBy: {field: AMOUNT, direction: DESC}, first: 100) { edges { node { id amount { value currency } } } } }`,
     );
     const values = page.edges.map((e) => e.node.amount?.value ?? null);
     expect(values).toEqual([650e9, 2.26e9, 752e6, 30e6, null, null, null, null, null, null, null]);
@@ -122,7 +132,7 @@ describe('commitments', () => {
 
   it('keeps commitments without an amount last when ascending too', async () => {
     const page = await field<Page<{ amount: { value: number } | null }>>(
-      '{ commitments(orderBy: {field: AMOUNT, direction: ASC}, first: 100) { edges { node { amount { value } } } } }',
+      `{ commitments(filter: {${ARTICLE}}, orderBy: {field: AMOUNT, direction: ASC}, first: 100) { edges { node { amount { value } } } } }`,
     );
     expect(page.edges.map((e) => e.node.amount?.value ?? null)).toEqual([
       30e6,
@@ -141,7 +151,7 @@ describe('commitments', () => {
 
   it('orders by time: the instalment transferred on Thursday, then the talks next week, then the undated', async () => {
     const page = await field<Page<{ id: string; time: { relativeDaysMin: number } | null }>>(
-      '{ commitments(orderBy: {field: TIME}, first: 100) { edges { node { id time { relativeDaysMin } } } } }',
+      `{ commitments(filter: {${ARTICLE}}, orderBy: {field: TIME}, first: 100) { edges { node { id time { relativeDaysMin } } } } }`,
     );
     expect(page.edges.slice(0, 2).map((e) => [e.node.id, e.node.time?.relativeDaysMin])).toEqual([
       ['commitment:uk-ukraine-era-loan-first-instalment-752m', -6],
@@ -158,8 +168,8 @@ describe('commitments', () => {
     ['TIME', 'DESC'],
   ])('visits every commitment exactly once, page by page, ordered by %s %s', async (orderField, direction) => {
     const args = `orderBy: {field: ${orderField}, direction: ${direction}},`;
-    const whole = await field<Page<IdNode>>(`{ commitments(${args} first: 100) { ${PAGE_FIELDS} } }`);
-    const walked = await walk('commitments', args, 2);
+    const whole = await field<Page<IdNode>>(`{ commitments(filter: {${ARTICLE}}, ${args} first: 100) { ${PAGE_FIELDS} } }`);
+    const walked = await walk('commitments', `filter: {${ARTICLE}}, ${args}`, 2);
     expect(walked.ids).toEqual(ids(whole));
     expect(new Set(walked.ids).size).toBe(11);
     expect(walked.pages).toBe(6);
@@ -168,7 +178,7 @@ describe('commitments', () => {
 
   it('filters by kind, status, text, time and parts', async () => {
     const list = async (filter: string) =>
-      ids(await field<Page<IdNode>>(`{ commitments(filter: ${filter}, first: 100) { ${PAGE_FIELDS} } }`)).sort();
+      ids(await field<Page<IdNode>>(`{ commitments(filter: {${ARTICLE}, ${filter.slice(1)}, first: 100) { ${PAGE_FIELDS} } }`)).sort();
     expect(await list('{kind: [MILITARY]}')).toEqual(
       [
         'commitment:uk-ukraine-attack-drones-deal-30m',
@@ -194,7 +204,7 @@ describe('commitments', () => {
   });
 
   it('returns no edges but the full count for first: 0', async () => {
-    const page = await field<Page<IdNode>>(`{ commitments(first: 0) { ${PAGE_FIELDS} } }`);
+    const page = await field<Page<IdNode>>(`{ commitments(filter: {${ARTICLE}}, first: 0) { ${PAGE_FIELDS} } }`);
     expect(page).toEqual({
       totalCount: 11,
       edges: [],
@@ -203,7 +213,7 @@ describe('commitments', () => {
   });
 
   it('makes as many Cypher round trips for 100 rows as for 1, nested donors included', async () => {
-    const query = 'query ($first: Int) { commitments(first: $first) { edges { node { id donors { ... on Node { name } } } } } }';
+    const query = `query ($first: Int) { commitments(filter: {${ARTICLE}}, first: $first) { edges { node { id donors { ... on Node { name } } } } } }`;
     const one = await api.execute(query, { first: 1 });
     const hundred = await api.execute<{ commitments: Page<{ donors: { name: string }[] }> }>(query, { first: 100 });
     expect(one.errors).toBeUndefined();
@@ -220,17 +230,20 @@ describe('keyset cursors', () => {
     const rt = await testRuntime();
     const run = (name: string, body: string) => rt.executor.write(cypher(`test.${name}`, body));
     try {
-      const first = await field<Page<IdNode>>(`{ commitments(first: 3) { ${PAGE_FIELDS} } }`);
-      const whole = await field<Page<IdNode>>(`{ commitments(first: 100) { ${PAGE_FIELDS} } }`);
+      const first = await field<Page<IdNode>>(`{ commitments(filter: {${ARTICLE}}, first: 3) { ${PAGE_FIELDS} } }`);
+      const whole = await field<Page<IdNode>>(`{ commitments(filter: {${ARTICLE}}, first: 100) { ${PAGE_FIELDS} } }`);
       // "0…" sorts before every name, "zz…" after every name: an offset cursor would repeat a row.
       await run(
         'insertCommitments',
         `UNWIND [['commitment:test-keyset-before', '0 inserted first'], ['commitment:test-keyset-after', 'zz inserted last']] AS row
-         CREATE (:Commitment {id: row[0], name: row[1], kind: 'policy', status: 'proposed'})`,
+         CREATE (:Commitment {id: row[0], name: row[1], kind: 'policy', status: 'proposed', sourceId: 'source:uk-france-coalition-ukraine-support'})`,
       );
-      const rest = await field<Page<IdNode>>(`query ($after: String) { commitments(first: 100, after: $after) { ${PAGE_FIELDS} } }`, {
-        after: first.pageInfo.endCursor,
-      });
+      const rest = await field<Page<IdNode>>(
+        `query ($after: String) { commitments(filter: {${ARTICLE}}, first: 100, after: $after) { ${PAGE_FIELDS} } }`,
+        {
+          after: first.pageInfo.endCursor,
+        },
+      );
       expect(ids(rest)).toEqual([...ids(whole).slice(3), 'commitment:test-keyset-after']);
       expect(rest.totalCount).toBe(13);
     } finally {
@@ -240,7 +253,9 @@ describe('keyset cursors', () => {
   });
 
   it('are refused when they are not cursors, edited, or made for another list or order', async () => {
-    const amountPage = await field<Page<IdNode>>(`{ commitments(orderBy: {field: AMOUNT, direction: DESC}, first: 2) { ${PAGE_FIELDS} } }`);
+    const amountPage = await field<Page<IdNode>>(
+      `{ commitments(filter: {${ARTICLE}}, orderBy: {field: AMOUNT, direction: DESC}, first: 2) { ${PAGE_FIELDS} } }`,
+    );
     const peoplePage = await field<Page<IdNode>>(`{ people(first: 2) { ${PAGE_FIELDS} } }`);
     const cursor = amountPage.pageInfo.endCursor ?? '';
     const edited = Buffer.from(Buffer.from(cursor, 'base64url').toString('utf8').replace('2260000000', '"x"')).toString('base64url');
@@ -259,7 +274,7 @@ describe('keyset cursors', () => {
     }
     // The untouched cursor is accepted where it was made.
     const next = await field<Page<IdNode>>(
-      `query ($after: String) { commitments(orderBy: {field: AMOUNT, direction: DESC}, first: 2, after: $after) { ${PAGE_FIELDS} } }`,
+      `query ($after: String) { commitments(filter: {${ARTICLE}}, orderBy: {field: AMOUNT, direction: DESC}, first: 2, after: $after) { ${PAGE_FIELDS} } }`,
       { after: cursor },
     );
     expect(ids(next)).toEqual(['commitment:uk-ukraine-era-loan-first-instalment-752m', 'commitment:uk-ukraine-attack-drones-deal-30m']);
@@ -274,12 +289,12 @@ describe('argument errors', () => {
       expect(error.message).toContain('"first"');
       expect(error.message).toContain('100');
     }
-    expect((await failure('{ commitments(first: -1) { totalCount } }')).code).toBe('BAD_USER_INPUT');
+    expect((await failure(`{ commitments(filter: {${ARTICLE}}, first: -1) { totalCount } }`)).code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses ids of the wrong shape in filters', async () => {
     const cases: [string, string][] = [
-      ['{ commitments(filter: {donorId: "gb"}) { totalCount } }', 'filter.donorId'],
+      [`{ commitments(filter: {${ARTICLE}, donorId: "gb"}) { totalCount } }`, 'filter.donorId'],
       ['{ events(filter: {participantId: "John Healey"}) { totalCount } }', 'filter.participantId'],
       ['{ events(filter: {placeId: "washington"}) { totalCount } }', 'filter.placeId'],
       ['{ statements(filter: {speakerId: "rachel-reeves"}) { totalCount } }', 'filter.speakerId'],
@@ -333,15 +348,14 @@ describe('people, nations and organisations', () => {
 
   it('lists nations by name and organisations by alias', async () => {
     const nations = await field<Page<{ id: string; name: string }>>('{ nations(first: 100) { totalCount edges { node { id name } } } }');
-    expect(nations.edges.map((e) => e.node.name)).toEqual([
-      'France',
-      'Russia',
-      'Saudi Arabia',
-      'Ukraine',
-      'United Kingdom',
-      'United States',
-    ]);
-    expect(nations.totalCount).toBe(6);
+    // Every registry nation (the article's six and the tracker's donors), by name in code-point order.
+    const registry = parse(await readFile(new URL('../../../seed/data/registry/nations.yaml', import.meta.url), 'utf8')) as {
+      nations: { name: string }[];
+    };
+    const names = registry.nations.map((n) => n.name).sort(byCodePoint);
+    expect(names).toEqual(expect.arrayContaining(['France', 'Russia', 'Saudi Arabia', 'Ukraine', 'United Kingdom', 'United States']));
+    expect(nations.edges.map((e) => e.node.name)).toEqual(names);
+    expect(nations.totalCount).toBe(names.length);
     const orgs = await field<Page<IdNode>>(`{ organizations(filter: {text: "eu"}, first: 100) { ${PAGE_FIELDS} } }`);
     expect(ids(orgs)).toEqual(['organization:eu']);
     const walked = await walk('organizations', '', 2);

@@ -53,8 +53,14 @@ const EXPECTED: [string, string, string | null, number | null][] = [
 
 const api = useApiHarness();
 
-async function timeline(args = '', variables?: Record<string, unknown>): Promise<Timeline> {
+/** The article's items: the graph also holds the tracker's monthly commitments (tested in tracker.test.ts). */
+const ARTICLE = 'sourceIds: ["source:uk-france-coalition-ukraine-support"]';
+
+async function timeline(given = '', variables?: Record<string, unknown>): Promise<Timeline> {
   const signature = variables ? '($after: String)' : '';
+  const args = given.includes('filter: {')
+    ? given.replace('filter: {', `filter: {${ARTICLE}, `)
+    : [`filter: {${ARTICLE}}`, given].filter(Boolean).join(', ');
   const result = await api.execute<{ timeline: Timeline }>(
     `query ${signature} { timeline${args ? `(${args})` : ''} { ${TIMELINE_FIELDS} } }`,
     variables,
@@ -164,7 +170,7 @@ describe('timeline', () => {
 
   it('makes as many Cypher round trips for 100 items as for 3', async () => {
     const query = (first: number) =>
-      `{ timeline(first: ${first}) { edges { node { subject { ... on Commitment { donors { ... on Node { name } } } ... on Event { participants { role } } } } } } }`;
+      `{ timeline(filter: {${ARTICLE}}, first: ${first}) { edges { node { subject { ... on Commitment { donors { ... on Node { name } } } ... on Event { participants { role } } } } } } }`;
     // The first three items already hold both kinds (two events, the instalment).
     const three = await api.execute(query(3));
     const hundred = await api.execute(query(100));
@@ -196,7 +202,7 @@ describe('timeline', () => {
     const events = await api.execute<{ events: { pageInfo: { endCursor: string } } }>('{ events(first: 2) { pageInfo { endCursor } } }');
     const after = events.data?.events.pageInfo.endCursor;
     expect(after).toBeTruthy();
-    const result = await api.execute('query ($after: String) { timeline(after: $after) { totalCount } }', { after });
+    const result = await api.execute(`query ($after: String) { timeline(filter: {${ARTICLE}}, after: $after) { totalCount } }`, { after });
     expect(result.errors?.[0]?.message).toMatch(/^Argument "after" is not a valid cursor/);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

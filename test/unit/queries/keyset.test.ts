@@ -120,7 +120,7 @@ describe('clauses', () => {
     expect(orderByClause(byName)).toBe('n.name ASC, n.id ASC');
     expect(orderByClause(byAmountDesc)).toBe('n.amountValue IS NULL, n.amountValue DESC, n.id DESC');
     expect(orderByClause(byTime)).toBe(
-      'n.timeRelativeDaysMin IS NULL, n.timeRelativeDaysMin ASC, n.timeDate IS NULL, n.timeDate ASC, n.name ASC, n.id ASC',
+      'n.timeRelativeDaysMin IS NULL, n.timeRelativeDaysMin ASC, coalesce(n.timeDate, n.timeDateMin) IS NULL, coalesce(n.timeDate, n.timeDateMin) ASC, n.name ASC, n.id ASC',
     );
   });
 
@@ -144,8 +144,8 @@ describe('clauses', () => {
       params: { cursorId: 'commitment:b' },
     });
     expect(keysetWhere(byTime, { keys: [null, null, 'Rachel'], id: 'event:r' }).clauses).toEqual([
-      '(n.timeRelativeDaysMin IS NULL AND n.timeDate IS NULL AND n.name > $cursorKey2) OR ' +
-        '(n.timeRelativeDaysMin IS NULL AND n.timeDate IS NULL AND n.name = $cursorKey2 AND n.id > $cursorId)',
+      '(n.timeRelativeDaysMin IS NULL AND coalesce(n.timeDate, n.timeDateMin) IS NULL AND n.name > $cursorKey2) OR ' +
+        '(n.timeRelativeDaysMin IS NULL AND coalesce(n.timeDate, n.timeDateMin) IS NULL AND n.name = $cursorKey2 AND n.id > $cursorId)',
     ]);
   });
 

@@ -28,6 +28,7 @@ describe('planGraph', () => {
         Object.entries(seed.registry).map(([k, v]) => [k, [...(v as unknown[])].reverse()]),
       ) as unknown as ValidatedSeed['registry'],
       sources: [...seed.sources].reverse(),
+      datasets: [...seed.datasets].reverse(),
     };
     expect(planGraph(seed)).toEqual(plan);
     expect(planGraph(reversed)).toEqual(plan);
@@ -51,9 +52,11 @@ describe('planGraph', () => {
     expect(new Set(plan.nodes.map((n) => n.label))).toEqual(new Set(NODE_LABELS));
   });
 
-  it('supports every node but Source and Evidence with evidence', () => {
+  it('supports every node but Source, Dataset and Evidence with evidence', () => {
     const supported = new Set(rels({ type: 'SUPPORTED_BY' }).map((r) => r.from.id));
-    const unsupported = plan.nodes.filter((n) => n.label !== 'Source' && n.label !== 'Evidence' && !supported.has(n.id));
+    const unsupported = plan.nodes.filter(
+      (n) => n.label !== 'Source' && n.label !== 'Evidence' && n.label !== 'Dataset' && !supported.has(n.id),
+    );
     expect(unsupported.map((n) => n.id)).toEqual([]);
   });
 
@@ -80,7 +83,7 @@ describe('planGraph', () => {
     const evidence = plan.nodes.filter((n) => n.label === 'Evidence');
     for (const e of evidence) {
       expect(typeof e.props.start).toBe('bigint');
-      expect(e.id).toBe(`evidence:uk-france-coalition-ukraine-support:${String(e.props.start)}-${String(e.props.end)}`);
+      expect(e.id).toBe(`evidence:${String(e.props.sourceId).slice('source:'.length)}:${String(e.props.start)}-${String(e.props.end)}`);
     }
   });
 

@@ -14,7 +14,8 @@ describe('a second source', () => {
     expect(new Set(evidence)).toEqual(new Set(['source:uk-france-coalition-ukraine-support', 'source:test-second-source-starmer']));
     expect(starmers[0]?.props.aliases).toEqual(['Keir Starmer', 'Mr Starmer', 'Sir Keir Starmer', 'The British Prime Minister']);
     expect(starmers[0]?.props.honorifics).toEqual(['Mr', 'Sir']);
-    expect(plan.nodes.filter((n) => n.label === 'Source')).toHaveLength(2);
+    // The article, the second text, and the six table files of the tracker.
+    expect(plan.nodes.filter((n) => n.label === 'Source' && n.props.kind !== 'dataset-table')).toHaveLength(2);
     // Both sources' tenure claims point at the one office node.
     const tenures = plan.rels.filter((r) => r.type === 'IN_OFFICE' && r.to.id === 'office:gb-prime-minister');
     expect(tenures).toHaveLength(2);
