@@ -35,13 +35,16 @@ export const TEST_INSTANCE: InstanceSpec = { name: 'test', boltPort: 7688, httpP
  * first's (`NEO4J_TEST_INSTANCE=test-b npm test`): the suites wipe their database freely.
  */
 export const TEST_B_INSTANCE: InstanceSpec = { name: 'test-b', boltPort: 7692, httpPort: 7479, heap: '1g', pageCache: '256m' };
+/** A third, for a third working tree. */
+export const TEST_C_INSTANCE: InstanceSpec = { name: 'test-c', boltPort: 7693, httpPort: 7480, heap: '1g', pageCache: '256m' };
 
-/** The test instance the suite and the docs generator use: `test`, or `test-b` when NEO4J_TEST_INSTANCE says so. */
+/** The test instance the suite and the docs generator use: `test`, or `test-b`/`test-c` when NEO4J_TEST_INSTANCE says so. */
 export function testInstance(env: NodeJS.ProcessEnv = process.env): InstanceSpec {
   const name = env.NEO4J_TEST_INSTANCE;
   if (name === undefined || name === '' || name === 'test') return TEST_INSTANCE;
   if (name === 'test-b') return TEST_B_INSTANCE;
-  throw new LocalNeo4jError(`NEO4J_TEST_INSTANCE must be 'test' or 'test-b', not '${name}'.`);
+  if (name === 'test-c') return TEST_C_INSTANCE;
+  throw new LocalNeo4jError(`NEO4J_TEST_INSTANCE must be 'test', 'test-b' or 'test-c', not '${name}'.`);
 }
 
 export const OUTAGE_INSTANCE: InstanceSpec = { name: 'outage', boltPort: 7689, httpPort: 7476, heap: '512m', pageCache: '64m' };
