@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeRecord, ParticipationRecord, MentionRecord, EdgeRecord } from '../queries/records.js';
 import type { TotalsRecord, TotalsGroupRecord } from '../queries/totals/computeTotals.js';
 import type { ConversionRecord } from '../queries/totals/convertAmount.js';
+import type { WeaponTotalsRecord, WeaponsGroupRecord } from '../queries/tracker/weaponTotals.js';
 import type { PageInfoRecord, NodeConnection, NodeEdge } from '../queries/pagination/fetchPage.js';
 import type { SearchHitRecord } from '../queries/search/searchQueries.js';
 import type { PathRecord, PathResultRecord } from '../queries/graph/pathQueries.js';
@@ -33,6 +34,10 @@ export type ActorFields = {
   commitmentsReceived: Array<Commitment>;
   /** The size of the whole `commitmentsReceived` list; the field itself returns at most `first` items. */
   commitmentsReceivedCount: Scalars['Int']['output'];
+  /** Heavy weapons this actor supplied (COMMITTED), by name. */
+  heavyWeapons: Array<HeavyWeapons>;
+  /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
+  heavyWeaponsCount: Scalars['Int']['output'];
   participations: Array<Participation>;
   /** The size of the whole `participations` list; the field itself returns at most `first` items. */
   participationsCount: Scalars['Int']['output'];
@@ -56,6 +61,12 @@ export type ActorFieldsCommitmentsMadeArgs = {
 
 /** Fields every actor has. */
 export type ActorFieldsCommitmentsReceivedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Fields every actor has. */
+export type ActorFieldsHeavyWeaponsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -855,6 +866,10 @@ export type Group = ActorFields & Evidenced & Node & {
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
+  /** Heavy weapons this group supplied (COMMITTED), by name. */
+  heavyWeapons: Array<HeavyWeapons>;
+  /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
+  heavyWeaponsCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   memberOf: Array<Organization>;
   /** The size of the whole `memberOf` list; the field itself returns at most `first` items. */
@@ -906,6 +921,12 @@ export type GroupEvidenceArgs = {
 
 
 /** A collective the text names without listing its members (`European leaders`). */
+export type GroupHeavyWeaponsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A collective the text names without listing its members (`European leaders`). */
 export type GroupMemberOfArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -949,6 +970,28 @@ export type GroupStatementsArgs = {
 
 /** A collective the text names without listing its members (`European leaders`). */
 export type GroupStatementsAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type HeavyWeaponTotals = {
+  __typename?: 'HeavyWeaponTotals';
+  groupBy: WeaponsGroupBy;
+  groupCount: Scalars['Int']['output'];
+  /** The groups, most items first (at most `first`; `groupCount` says how many there are). */
+  groups: Array<WeaponsGroup>;
+  /** The size of the whole `sources` list; the field itself returns at most `first` items. */
+  sourceCount: Scalars['Int']['output'];
+  /** Every source whose items are in a group, by id (at most `first`). */
+  sources: Array<Source>;
+};
+
+
+export type HeavyWeaponTotalsGroupsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type HeavyWeaponTotalsSourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1026,6 +1069,44 @@ export type HeavyWeaponsSystemsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type HeavyWeaponsConnection = {
+  __typename?: 'HeavyWeaponsConnection';
+  edges: Array<HeavyWeaponsEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type HeavyWeaponsEdge = {
+  __typename?: 'HeavyWeaponsEdge';
+  cursor: Scalars['String']['output'];
+  node: HeavyWeapons;
+};
+
+export type HeavyWeaponsFilter = {
+  /** Only these categories, as stored (`Tanks`, `Air Defense`; at most 100). */
+  category?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only items read from these dataset releases (at most 100 ids). */
+  datasetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only weapons this actor supplied. */
+  donorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items these sources state (at most 100 ids). */
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only items whose list includes this weapon system. */
+  systemId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type HeavyWeaponsOrder = {
+  direction?: SortDirection;
+  field?: HeavyWeaponsOrderField;
+};
+
+export type HeavyWeaponsOrderField =
+  /** By the number of items. */
+  | 'COUNT'
+  | 'NAME'
+  /** By the stated value; items without one come last. */
+  | 'VALUE';
+
 /** One mention of an entity in a source, with the words used (`Sir Keir Starmer`, `Mr Healey`). */
 export type Mention = {
   __typename?: 'Mention';
@@ -1069,6 +1150,10 @@ export type Nation = ActorFields & Evidenced & Node & {
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
+  /** Heavy weapons this nation supplied (COMMITTED), by name. */
+  heavyWeapons: Array<HeavyWeapons>;
+  /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
+  heavyWeaponsCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** ISO 3166-1 alpha-2 code. */
   iso2: Maybe<Scalars['String']['output']>;
@@ -1123,6 +1208,11 @@ export type NationCommitmentsReceivedArgs = {
 
 
 export type NationEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type NationHeavyWeaponsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1270,6 +1360,10 @@ export type Organization = ActorFields & Evidenced & Node & {
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
+  /** Heavy weapons this organisation supplied (COMMITTED), by name. */
+  heavyWeapons: Array<HeavyWeapons>;
+  /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
+  heavyWeaponsCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** intergovernmental-union, military-alliance, news-channel, company, … */
   kind: Maybe<Scalars['String']['output']>;
@@ -1324,6 +1418,11 @@ export type OrganizationContractedForArgs = {
 
 
 export type OrganizationEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type OrganizationHeavyWeaponsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1438,6 +1537,10 @@ export type Person = ActorFields & Evidenced & Node & {
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
+  /** Heavy weapons this person supplied (COMMITTED), by name. */
+  heavyWeapons: Array<HeavyWeapons>;
+  /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
+  heavyWeaponsCount: Scalars['Int']['output'];
   honorifics: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   mentionCount: Scalars['Int']['output'];
@@ -1503,6 +1606,11 @@ export type PersonCommitmentsReceivedArgs = {
 
 
 export type PersonEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PersonHeavyWeaponsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1657,6 +1765,17 @@ export type Query = {
   event: Maybe<Event>;
   /** Events with filters, sorting and Relay cursor pagination (first ≤ 100). */
   events: EventConnection;
+  /**
+   * Heavy weapons counted and valued per donor, category or system. A group holds one source's
+   * items: a later release restates the same weapons, so two sources are never added together.
+   */
+  heavyWeaponTotals: HeavyWeaponTotals;
+  /**
+   * Heavy weapons donors supplied (one node per donor and category, as a tracker lists them), with
+   * filters, sorting and Relay cursor pagination (first ≤ 100). Their values are never added to
+   * commitments: a tracker's allocations already include the weapons' money.
+   */
+  heavyWeapons: HeavyWeaponsConnection;
   nation: Maybe<Nation>;
   nations: NationConnection;
   /**
@@ -1700,6 +1819,8 @@ export type Query = {
    * name), with the precision each time was stated with. Items with no usable time come last.
    */
   timeline: TimelineConnection;
+  /** One weapon system by id, or null. */
+  weaponSystem: Maybe<WeaponSystem>;
 };
 
 
@@ -1772,6 +1893,28 @@ export type QueryEventsArgs = {
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EventOrder>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryHeavyWeaponTotalsArgs = {
+  filter?: InputMaybe<HeavyWeaponsFilter>;
+  groupBy: WeaponsGroupBy;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryHeavyWeaponsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HeavyWeaponsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<HeavyWeaponsOrder>;
 };
 
 
@@ -1950,6 +2093,15 @@ export type QueryTimelineArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TimelineFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryWeaponSystemArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type SearchHit = {
@@ -2538,6 +2690,46 @@ export type WeaponSystemSuppliedInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type WeaponsGroup = {
+  __typename?: 'WeaponsGroup';
+  /** The donor, when grouping by donor. */
+  actor: Maybe<Actor>;
+  /** The category, when grouping by category (or by system: the system's category). */
+  category: Maybe<Scalars['String']['output']>;
+  /** How many weapons: the items' counts, or the system's counts in their lists when grouping by system. */
+  count: Scalars['Int']['output'];
+  /** ISO 4217 code of `value`; null when `value` is null. */
+  currency: Maybe<Scalars['String']['output']>;
+  /** The items counted, by name (at most `first`). */
+  items: Array<HeavyWeapons>;
+  /** How many items the group counts. */
+  itemsCount: Scalars['Int']['output'];
+  /** The donor's name, the category, or the system's name. */
+  label: Scalars['String']['output'];
+  /** The one source the group sums. */
+  source: Maybe<Source>;
+  /** The system, when grouping by system. */
+  system: Maybe<WeaponSystem>;
+  /**
+   * The sum of the items' stated values in `currency`; null when grouping by SYSTEM (the source
+   * values donor × category rows, not systems), when an item has no value, or when the values are
+   * in more than one currency (never converted). Never add it to commitments: a tracker's
+   * allocations already include it.
+   */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+
+export type WeaponsGroupItemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WeaponsGroupBy =
+  | 'CATEGORY'
+  | 'DONOR'
+  /** The weapon systems the items list (an item listing several systems counts in each one's group, with that system's count). */
+  | 'SYSTEM';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2662,7 +2854,13 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Funding: ResolverTypeWrapper<NodeRecord>;
   Group: ResolverTypeWrapper<NodeRecord>;
+  HeavyWeaponTotals: ResolverTypeWrapper<WeaponTotalsRecord>;
   HeavyWeapons: ResolverTypeWrapper<NodeRecord>;
+  HeavyWeaponsConnection: ResolverTypeWrapper<NodeConnection>;
+  HeavyWeaponsEdge: ResolverTypeWrapper<NodeEdge>;
+  HeavyWeaponsFilter: HeavyWeaponsFilter;
+  HeavyWeaponsOrder: HeavyWeaponsOrder;
+  HeavyWeaponsOrderField: HeavyWeaponsOrderField;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mention: ResolverTypeWrapper<MentionRecord>;
@@ -2717,6 +2915,8 @@ export type ResolversTypes = {
   TotalsGroup: ResolverTypeWrapper<TotalsGroupRecord>;
   TotalsGroupBy: TotalsGroupBy;
   WeaponSystem: ResolverTypeWrapper<NodeRecord>;
+  WeaponsGroup: ResolverTypeWrapper<WeaponsGroupRecord>;
+  WeaponsGroupBy: WeaponsGroupBy;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2748,7 +2948,12 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Funding: NodeRecord;
   Group: NodeRecord;
+  HeavyWeaponTotals: WeaponTotalsRecord;
   HeavyWeapons: NodeRecord;
+  HeavyWeaponsConnection: NodeConnection;
+  HeavyWeaponsEdge: NodeEdge;
+  HeavyWeaponsFilter: HeavyWeaponsFilter;
+  HeavyWeaponsOrder: HeavyWeaponsOrder;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mention: MentionRecord;
@@ -2796,6 +3001,7 @@ export type ResolversParentTypes = {
   Topic: NodeRecord;
   TotalsGroup: TotalsGroupRecord;
   WeaponSystem: NodeRecord;
+  WeaponsGroup: WeaponsGroupRecord;
 };
 
 export type ActorResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -3072,6 +3278,8 @@ export type GroupResolvers<ContextType = GraphContext, ParentType extends Resolv
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<GroupEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<GroupHeavyWeaponsArgs, 'first'>>;
+  heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberOf?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<GroupMemberOfArgs, 'first'>>;
   memberOfCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3094,6 +3302,14 @@ export type GroupResolvers<ContextType = GraphContext, ParentType extends Resolv
   statementsAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statementsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HeavyWeaponTotalsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['HeavyWeaponTotals'] = ResolversParentTypes['HeavyWeaponTotals']> = {
+  groupBy?: Resolver<ResolversTypes['WeaponsGroupBy'], ParentType, ContextType>;
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['WeaponsGroup']>, ParentType, ContextType, RequireFields<HeavyWeaponTotalsGroupsArgs, 'first'>>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<HeavyWeaponTotalsSourcesArgs, 'first'>>;
 };
 
 export type HeavyWeaponsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['HeavyWeapons'] = ResolversParentTypes['HeavyWeapons']> = {
@@ -3120,6 +3336,17 @@ export type HeavyWeaponsResolvers<ContextType = GraphContext, ParentType extends
   systems?: Resolver<Array<ResolversTypes['SystemCount']>, ParentType, ContextType, RequireFields<HeavyWeaponsSystemsArgs, 'first'>>;
   systemsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HeavyWeaponsConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['HeavyWeaponsConnection'] = ResolversParentTypes['HeavyWeaponsConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['HeavyWeaponsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HeavyWeaponsEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['HeavyWeaponsEdge'] = ResolversParentTypes['HeavyWeaponsEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['HeavyWeapons'], ParentType, ContextType>;
 };
 
 export type MentionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
@@ -3149,6 +3376,8 @@ export type NationResolvers<ContextType = GraphContext, ParentType extends Resol
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<NationEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<NationHeavyWeaponsArgs, 'first'>>;
+  heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   iso2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   iso3?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3228,6 +3457,8 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<OrganizationEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<OrganizationHeavyWeaponsArgs, 'first'>>;
+  heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<OrganizationMembersArgs, 'first'>>;
@@ -3305,6 +3536,8 @@ export type PersonResolvers<ContextType = GraphContext, ParentType extends Resol
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<PersonEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<PersonHeavyWeaponsArgs, 'first'>>;
+  heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   honorifics?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3380,6 +3613,8 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  heavyWeaponTotals?: Resolver<ResolversTypes['HeavyWeaponTotals'], ParentType, ContextType, RequireFields<QueryHeavyWeaponTotalsArgs, 'groupBy'>>;
+  heavyWeapons?: Resolver<ResolversTypes['HeavyWeaponsConnection'], ParentType, ContextType, RequireFields<QueryHeavyWeaponsArgs, 'first'>>;
   nation?: Resolver<Maybe<ResolversTypes['Nation']>, ParentType, ContextType, RequireFields<QueryNationArgs, 'id'>>;
   nations?: Resolver<ResolversTypes['NationConnection'], ParentType, ContextType, RequireFields<QueryNationsArgs, 'first'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'includeEvidence' | 'limit'>>;
@@ -3398,6 +3633,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<QueryStatementsArgs, 'first'>>;
   timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
+  weaponSystem?: Resolver<Maybe<ResolversTypes['WeaponSystem']>, ParentType, ContextType, RequireFields<QueryWeaponSystemArgs, 'id'>>;
 };
 
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -3628,6 +3864,19 @@ export type WeaponSystemResolvers<ContextType = GraphContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type WeaponsGroupResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['WeaponsGroup'] = ResolversParentTypes['WeaponsGroup']> = {
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<WeaponsGroupItemsArgs, 'first'>>;
+  itemsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  system?: Resolver<Maybe<ResolversTypes['WeaponSystem']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphContext> = {
   Actor?: ActorResolvers<ContextType>;
   ActorFields?: ActorFieldsResolvers<ContextType>;
@@ -3652,7 +3901,10 @@ export type Resolvers<ContextType = GraphContext> = {
   FlagKind?: FlagKindResolvers;
   Funding?: FundingResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  HeavyWeaponTotals?: HeavyWeaponTotalsResolvers<ContextType>;
   HeavyWeapons?: HeavyWeaponsResolvers<ContextType>;
+  HeavyWeaponsConnection?: HeavyWeaponsConnectionResolvers<ContextType>;
+  HeavyWeaponsEdge?: HeavyWeaponsEdgeResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Nation?: NationResolvers<ContextType>;
@@ -3694,5 +3946,6 @@ export type Resolvers<ContextType = GraphContext> = {
   Topic?: TopicResolvers<ContextType>;
   TotalsGroup?: TotalsGroupResolvers<ContextType>;
   WeaponSystem?: WeaponSystemResolvers<ContextType>;
+  WeaponsGroup?: WeaponsGroupResolvers<ContextType>;
 };
 

@@ -6,6 +6,7 @@ import { nodeResolvers } from './nodeResolvers.js';
 import { searchResolvers } from './searchResolvers.js';
 import { timelineResolvers } from './timelineResolvers.js';
 import { totalsResolvers } from './totalsResolvers.js';
+import { weaponResolvers } from './weaponResolvers.js';
 
 /** Every domain's resolvers, merged by makeExecutableSchema. Each domain keeps its own file. */
 export const resolvers: Resolvers[] = [
@@ -15,5 +16,6 @@ export const resolvers: Resolvers[] = [
   timelineResolvers,
   searchResolvers,
   totalsResolvers,
+  weaponResolvers,
   graphResolvers,
 ];

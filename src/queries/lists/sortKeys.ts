@@ -22,3 +22,6 @@ export const BY_TIME: readonly SortKey[] = [
   { expr: 'coalesce(n.timeDate, n.timeDateMin)', type: 'string', nullable: true },
   { expr: 'n.name', type: 'string', nullable: false },
 ];
+
+/** How many items (heavy weapons); items without a count come last. */
+export const BY_COUNT: readonly SortKey[] = [{ expr: 'n.count', type: 'number', nullable: true }];
