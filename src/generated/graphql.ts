@@ -4,6 +4,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeRecord, ParticipationRecord, MentionRecord, EdgeRecord } from '../queries/records.js';
 import type { TotalsRecord, TotalsGroupRecord } from '../queries/totals/computeTotals.js';
 import type { ConversionRecord } from '../queries/totals/convertAmount.js';
+import type { MonthlySeriesRecord, MonthPointRecord } from '../queries/tracker/monthlySeries.js';
+import type { GdpSharesRecord, GdpShareRecord } from '../queries/tracker/gdpShares.js';
 import type { WeaponTotalsRecord, WeaponsGroupRecord } from '../queries/tracker/weaponTotals.js';
 import type { PageInfoRecord, NodeConnection, NodeEdge } from '../queries/pagination/fetchPage.js';
 import type { SearchHitRecord } from '../queries/search/searchQueries.js';
@@ -34,6 +36,10 @@ export type ActorFields = {
   commitmentsReceived: Array<Commitment>;
   /** The size of the whole `commitmentsReceived` list; the field itself returns at most `first` items. */
   commitmentsReceivedCount: Scalars['Int']['output'];
+  /** Figures about this actor (MEASURES): its GDP, balances, percentages, shares. */
+  figuresAbout: Array<Figure>;
+  /** The size of the whole `figuresAbout` list; the field itself returns at most `first` items. */
+  figuresAboutCount: Scalars['Int']['output'];
   /** Heavy weapons this actor supplied (COMMITTED), by name. */
   heavyWeapons: Array<HeavyWeapons>;
   /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
@@ -61,6 +67,12 @@ export type ActorFieldsCommitmentsMadeArgs = {
 
 /** Fields every actor has. */
 export type ActorFieldsCommitmentsReceivedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Fields every actor has. */
+export type ActorFieldsFiguresAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -792,6 +804,50 @@ export type FigureStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type FigureConnection = {
+  __typename?: 'FigureConnection';
+  edges: Array<FigureEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FigureEdge = {
+  __typename?: 'FigureEdge';
+  cursor: Scalars['String']['output'];
+  node: Figure;
+};
+
+export type FigureFilter = {
+  /** Only figures read from these dataset releases (at most 100 ids). */
+  datasetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind?: InputMaybe<Array<CommitmentKind>>;
+  /** Only these measures, kebab-case as stored (`gdp`, `eu-share`, `published-total`; at most 100). */
+  measure?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only shares of this organisation's aid (SHARE_OF). */
+  shareOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only figures these sources state (at most 100 ids). */
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  status?: InputMaybe<Array<CommitmentStatus>>;
+  /** Only figures about this actor (MEASURES). */
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  time?: InputMaybe<TimeRangeInput>;
+};
+
+export type FigureOrder = {
+  direction?: SortDirection;
+  field?: FigureOrderField;
+};
+
+export type FigureOrderField =
+  | 'NAME'
+  /** By time (first day of the month); figures without a time come last. */
+  | 'TIME'
+  /**
+   * By the number: `amount.value` for money, else `value` (a percentage). The two are different
+   * units: filter by `measure` before ordering by value.
+   */
+  | 'VALUE';
+
 export type FlagKind =
   | 'approximate'
   | 'conflicting'
@@ -848,6 +904,58 @@ export type FundingStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type GdpShare = {
+  __typename?: 'GdpShare';
+  actor: Actor;
+  /** The sum of the donor's selected commitments, in `GdpShares.currency`. */
+  allocated: Scalars['Float']['output'];
+  /** How many commitments make up `allocated`. */
+  count: Scalars['Int']['output'];
+  /** The donor's GDP as the release states it (its `referenceYear` says which year). */
+  gdp: Figure;
+  /** 100 × allocated ÷ gdp. Computed here, not stated by the source: compare with `stated`. */
+  percent: Scalars['Float']['output'];
+  /**
+   * The percentages of GDP the release itself states for this donor, cumulative to its period
+   * (measures bilateral-pct-gdp, eu-share-pct-gdp, total-pct-gdp), by measure. Never added to
+   * `percent`: they cover other scopes (the EU share apportions the EU institutions' aid).
+   */
+  stated: Array<Figure>;
+  /** The size of the whole `stated` list; the field itself returns at most `first` items. */
+  statedCount: Scalars['Int']['output'];
+};
+
+
+export type GdpShareStatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Donors' commitments as percentages of their GDP (see Query.gdpShares). */
+export type GdpShares = {
+  __typename?: 'GdpShares';
+  /** ISO 4217 code of the sums and the GDPs; null when nothing is selected. */
+  currency: Maybe<Scalars['String']['output']>;
+  groupCount: Scalars['Int']['output'];
+  /** One per donor with a GDP figure, largest percentage first (at most `first`). */
+  groups: Array<GdpShare>;
+  /** Donors with commitments in the selection but no GDP figure in the release (the EU's institutions), by name. */
+  withoutGdp: Array<Actor>;
+  /** The size of the whole `withoutGdp` list; the field itself returns at most `first` items. */
+  withoutGdpCount: Scalars['Int']['output'];
+};
+
+
+/** Donors' commitments as percentages of their GDP (see Query.gdpShares). */
+export type GdpSharesGroupsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Donors' commitments as percentages of their GDP (see Query.gdpShares). */
+export type GdpSharesWithoutGdpArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A collective the text names without listing its members (`European leaders`). */
 export type Group = ActorFields & Evidenced & Node & {
   __typename?: 'Group';
@@ -865,6 +973,10 @@ export type Group = ActorFields & Evidenced & Node & {
   evidence: Array<Evidence>;
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
+  /** Figures about this group (MEASURES). */
+  figuresAbout: Array<Figure>;
+  /** The size of the whole `figuresAbout` list; the field itself returns at most `first` items. */
+  figuresAboutCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
   /** Heavy weapons this group supplied (COMMITTED), by name. */
   heavyWeapons: Array<HeavyWeapons>;
@@ -916,6 +1028,12 @@ export type GroupCommitmentsReceivedArgs = {
 
 /** A collective the text names without listing its members (`European leaders`). */
 export type GroupEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A collective the text names without listing its members (`European leaders`). */
+export type GroupFiguresAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1134,6 +1252,54 @@ export type Money = {
   value: Maybe<Scalars['Float']['output']>;
 };
 
+/** One calendar month of a series. */
+export type MonthPoint = {
+  __typename?: 'MonthPoint';
+  /** The commitments summed, by name (at most `first`). */
+  commitments: Array<Commitment>;
+  /** How many commitments were summed. */
+  commitmentsCount: Scalars['Int']['output'];
+  month: Scalars['Int']['output'];
+  /** YYYY-MM */
+  period: Scalars['String']['output'];
+  /** The sum of the month's commitments; 0 when there are none. */
+  value: Scalars['Float']['output'];
+  year: Scalars['Int']['output'];
+};
+
+
+/** One calendar month of a series. */
+export type MonthPointCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An actor's monthly series from one source (see Query.monthlySeries). */
+export type MonthlySeries = {
+  __typename?: 'MonthlySeries';
+  actor: Actor;
+  /**
+   * ISO 4217 code of every value: the commitments' one currency. When no commitment is selected,
+   * the currency of the source's commitments, if they have one; else null.
+   */
+  currency: Maybe<Scalars['String']['output']>;
+  /** How many months the series has (from..to inclusive). */
+  pointCount: Scalars['Int']['output'];
+  /** The months in order, at most `first` starting after `offset` months. */
+  points: Array<MonthPoint>;
+  source: Source;
+  /** The stage summed. */
+  status: CommitmentStatus;
+  /** The sum of all points. */
+  total: Scalars['Float']['output'];
+};
+
+
+/** An actor's monthly series from one source (see Query.monthlySeries). */
+export type MonthlySeriesPointsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Nation = ActorFields & Evidenced & Node & {
   __typename?: 'Nation';
   aliases: Array<Scalars['String']['output']>;
@@ -1149,6 +1315,10 @@ export type Nation = ActorFields & Evidenced & Node & {
   evidence: Array<Evidence>;
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
+  /** Figures about this nation (MEASURES): its GDP, balances, percentages, shares. */
+  figuresAbout: Array<Figure>;
+  /** The size of the whole `figuresAbout` list; the field itself returns at most `first` items. */
+  figuresAboutCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
   /** Heavy weapons this nation supplied (COMMITTED), by name. */
   heavyWeapons: Array<HeavyWeapons>;
@@ -1208,6 +1378,11 @@ export type NationCommitmentsReceivedArgs = {
 
 
 export type NationEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type NationFiguresAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1359,6 +1534,10 @@ export type Organization = ActorFields & Evidenced & Node & {
   evidence: Array<Evidence>;
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
+  /** Figures about this organisation (MEASURES). */
+  figuresAbout: Array<Figure>;
+  /** The size of the whole `figuresAbout` list; the field itself returns at most `first` items. */
+  figuresAboutCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
   /** Heavy weapons this organisation supplied (COMMITTED), by name. */
   heavyWeapons: Array<HeavyWeapons>;
@@ -1418,6 +1597,11 @@ export type OrganizationContractedForArgs = {
 
 
 export type OrganizationEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type OrganizationFiguresAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1536,6 +1720,10 @@ export type Person = ActorFields & Evidenced & Node & {
   evidence: Array<Evidence>;
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
+  /** Figures about this person (MEASURES). */
+  figuresAbout: Array<Figure>;
+  /** The size of the whole `figuresAbout` list; the field itself returns at most `first` items. */
+  figuresAboutCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
   /** Heavy weapons this person supplied (COMMITTED), by name. */
   heavyWeapons: Array<HeavyWeapons>;
@@ -1606,6 +1794,11 @@ export type PersonCommitmentsReceivedArgs = {
 
 
 export type PersonEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PersonFiguresAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1766,6 +1959,20 @@ export type Query = {
   /** Events with filters, sorting and Relay cursor pagination (first ≤ 100). */
   events: EventConnection;
   /**
+   * Figures (numbers a source states that are not flows: balances, GDP, percentages of GDP, EU
+   * shares, published totals, splits by sourcing) with filters, sorting and Relay cursor pagination
+   * (first ≤ 100). Figures are never added to commitments: a published total restates the donors'
+   * allocations, a share apportions another actor's aid.
+   */
+  figures: FigureConnection;
+  /**
+   * Each donor's commitments in one dataset release (by default its allocations) as a percentage of
+   * the donor's GDP, the `gdp` Figure of the same release: 100 × Σ amount ÷ GDP. Donors with
+   * commitments but no GDP figure (the EU's institutions) are listed in `withoutGdp`. Amounts in a
+   * currency other than the GDP's are refused (BAD_USER_INPUT), never converted.
+   */
+  gdpShares: GdpShares;
+  /**
    * Heavy weapons counted and valued per donor, category or system. A group holds one source's
    * items: a later release restates the same weapons, so two sources are never added together.
    */
@@ -1776,6 +1983,15 @@ export type Query = {
    * commitments: a tracker's allocations already include the weapons' money.
    */
   heavyWeapons: HeavyWeaponsConnection;
+  /**
+   * One actor's commitments from one source, summed per calendar month from `fromMonth` to `toMonth`
+   * inclusive: one point per month, 0 for a month with no commitment (a tracker's table leaves
+   * them out). At most 120 months (MAX_SERIES_MONTHS). Only the chosen stage (`status`) is summed:
+   * a tracker's committed and allocated stages are never added together. Commitments without an
+   * amount are left out; amounts in more than one currency are refused (BAD_USER_INPUT), never
+   * converted.
+   */
+  monthlySeries: MonthlySeries;
   nation: Maybe<Nation>;
   nations: NationConnection;
   /**
@@ -1900,6 +2116,30 @@ export type QueryEventsArgs = {
  * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
  * exact words of a source document, with character offsets.
  */
+export type QueryFiguresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryGdpSharesArgs = {
+  datasetId: Scalars['ID']['input'];
+  kind?: InputMaybe<Array<CommitmentKind>>;
+  status?: CommitmentStatus;
+  time?: InputMaybe<TimeRangeInput>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
 export type QueryHeavyWeaponTotalsArgs = {
   filter?: InputMaybe<HeavyWeaponsFilter>;
   groupBy: WeaponsGroupBy;
@@ -1915,6 +2155,20 @@ export type QueryHeavyWeaponsArgs = {
   filter?: InputMaybe<HeavyWeaponsFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<HeavyWeaponsOrder>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryMonthlySeriesArgs = {
+  actorId: Scalars['ID']['input'];
+  fromMonth: Scalars['String']['input'];
+  kind?: InputMaybe<Array<CommitmentKind>>;
+  sourceId: Scalars['ID']['input'];
+  status?: CommitmentStatus;
+  toMonth: Scalars['String']['input'];
 };
 
 
@@ -2850,9 +3104,16 @@ export type ResolversTypes = {
   Evidenced: ResolverTypeWrapper<NodeRecord>;
   ExchangeRate: ResolverTypeWrapper<NodeRecord>;
   Figure: ResolverTypeWrapper<NodeRecord>;
+  FigureConnection: ResolverTypeWrapper<NodeConnection>;
+  FigureEdge: ResolverTypeWrapper<NodeEdge>;
+  FigureFilter: FigureFilter;
+  FigureOrder: FigureOrder;
+  FigureOrderField: FigureOrderField;
   FlagKind: ResolverTypeWrapper<FlagKind>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Funding: ResolverTypeWrapper<NodeRecord>;
+  GdpShare: ResolverTypeWrapper<GdpShareRecord>;
+  GdpShares: ResolverTypeWrapper<GdpSharesRecord>;
   Group: ResolverTypeWrapper<NodeRecord>;
   HeavyWeaponTotals: ResolverTypeWrapper<WeaponTotalsRecord>;
   HeavyWeapons: ResolverTypeWrapper<NodeRecord>;
@@ -2865,6 +3126,8 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mention: ResolverTypeWrapper<MentionRecord>;
   Money: ResolverTypeWrapper<Money>;
+  MonthPoint: ResolverTypeWrapper<MonthPointRecord>;
+  MonthlySeries: ResolverTypeWrapper<MonthlySeriesRecord>;
   Nation: ResolverTypeWrapper<NodeRecord>;
   NationConnection: ResolverTypeWrapper<NodeConnection>;
   NationEdge: ResolverTypeWrapper<NodeEdge>;
@@ -2945,8 +3208,14 @@ export type ResolversParentTypes = {
   Evidenced: NodeRecord;
   ExchangeRate: NodeRecord;
   Figure: NodeRecord;
+  FigureConnection: NodeConnection;
+  FigureEdge: NodeEdge;
+  FigureFilter: FigureFilter;
+  FigureOrder: FigureOrder;
   Float: Scalars['Float']['output'];
   Funding: NodeRecord;
+  GdpShare: GdpShareRecord;
+  GdpShares: GdpSharesRecord;
   Group: NodeRecord;
   HeavyWeaponTotals: WeaponTotalsRecord;
   HeavyWeapons: NodeRecord;
@@ -2958,6 +3227,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Mention: MentionRecord;
   Money: Money;
+  MonthPoint: MonthPointRecord;
+  MonthlySeries: MonthlySeriesRecord;
   Nation: NodeRecord;
   NationConnection: NodeConnection;
   NationEdge: NodeEdge;
@@ -3246,6 +3517,17 @@ export type FigureResolvers<ContextType = GraphContext, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FigureConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['FigureConnection'] = ResolversParentTypes['FigureConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FigureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FigureEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['FigureEdge'] = ResolversParentTypes['FigureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
 export type FlagKindResolvers = { APPROXIMATE: 'approximate', CONFLICTING: 'conflicting', INFERRED: 'inferred', UNNAMED: 'unnamed', VAGUE: 'vague' };
 
 export type FundingResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Funding'] = ResolversParentTypes['Funding']> = {
@@ -3266,6 +3548,24 @@ export type FundingResolvers<ContextType = GraphContext, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GdpShareResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['GdpShare'] = ResolversParentTypes['GdpShare']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  allocated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gdp?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stated?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<GdpShareStatedArgs, 'first'>>;
+  statedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GdpSharesResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['GdpShares'] = ResolversParentTypes['GdpShares']> = {
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['GdpShare']>, ParentType, ContextType, RequireFields<GdpSharesGroupsArgs, 'first'>>;
+  withoutGdp?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<GdpSharesWithoutGdpArgs, 'first'>>;
+  withoutGdpCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GroupResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   commitmentsMade?: Resolver<Array<ResolversTypes['Commitment']>, ParentType, ContextType, RequireFields<GroupCommitmentsMadeArgs, 'first'>>;
@@ -3277,6 +3577,8 @@ export type GroupResolvers<ContextType = GraphContext, ParentType extends Resolv
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<GroupEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figuresAbout?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<GroupFiguresAboutArgs, 'first'>>;
+  figuresAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
   heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<GroupHeavyWeaponsArgs, 'first'>>;
   heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3366,6 +3668,25 @@ export type MoneyResolvers<ContextType = GraphContext, ParentType extends Resolv
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type MonthPointResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MonthPoint'] = ResolversParentTypes['MonthPoint']> = {
+  commitments?: Resolver<Array<ResolversTypes['Commitment']>, ParentType, ContextType, RequireFields<MonthPointCommitmentsArgs, 'first'>>;
+  commitmentsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MonthlySeriesResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MonthlySeries'] = ResolversParentTypes['MonthlySeries']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pointCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['MonthPoint']>, ParentType, ContextType, RequireFields<MonthlySeriesPointsArgs, 'first' | 'offset'>>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CommitmentStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type NationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Nation'] = ResolversParentTypes['Nation']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   commitmentsMade?: Resolver<Array<ResolversTypes['Commitment']>, ParentType, ContextType, RequireFields<NationCommitmentsMadeArgs, 'first'>>;
@@ -3375,6 +3696,8 @@ export type NationResolvers<ContextType = GraphContext, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<NationEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figuresAbout?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<NationFiguresAboutArgs, 'first'>>;
+  figuresAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
   heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<NationHeavyWeaponsArgs, 'first'>>;
   heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3456,6 +3779,8 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<OrganizationEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figuresAbout?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<OrganizationFiguresAboutArgs, 'first'>>;
+  figuresAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
   heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<OrganizationHeavyWeaponsArgs, 'first'>>;
   heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3535,6 +3860,8 @@ export type PersonResolvers<ContextType = GraphContext, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<PersonEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figuresAbout?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<PersonFiguresAboutArgs, 'first'>>;
+  figuresAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
   heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<PersonHeavyWeaponsArgs, 'first'>>;
   heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3613,8 +3940,11 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  figures?: Resolver<ResolversTypes['FigureConnection'], ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
+  gdpShares?: Resolver<ResolversTypes['GdpShares'], ParentType, ContextType, RequireFields<QueryGdpSharesArgs, 'datasetId' | 'status'>>;
   heavyWeaponTotals?: Resolver<ResolversTypes['HeavyWeaponTotals'], ParentType, ContextType, RequireFields<QueryHeavyWeaponTotalsArgs, 'groupBy'>>;
   heavyWeapons?: Resolver<ResolversTypes['HeavyWeaponsConnection'], ParentType, ContextType, RequireFields<QueryHeavyWeaponsArgs, 'first'>>;
+  monthlySeries?: Resolver<ResolversTypes['MonthlySeries'], ParentType, ContextType, RequireFields<QueryMonthlySeriesArgs, 'actorId' | 'fromMonth' | 'sourceId' | 'status' | 'toMonth'>>;
   nation?: Resolver<Maybe<ResolversTypes['Nation']>, ParentType, ContextType, RequireFields<QueryNationArgs, 'id'>>;
   nations?: Resolver<ResolversTypes['NationConnection'], ParentType, ContextType, RequireFields<QueryNationsArgs, 'first'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'includeEvidence' | 'limit'>>;
@@ -3898,8 +4228,12 @@ export type Resolvers<ContextType = GraphContext> = {
   Evidenced?: EvidencedResolvers<ContextType>;
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
+  FigureConnection?: FigureConnectionResolvers<ContextType>;
+  FigureEdge?: FigureEdgeResolvers<ContextType>;
   FlagKind?: FlagKindResolvers;
   Funding?: FundingResolvers<ContextType>;
+  GdpShare?: GdpShareResolvers<ContextType>;
+  GdpShares?: GdpSharesResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   HeavyWeaponTotals?: HeavyWeaponTotalsResolvers<ContextType>;
   HeavyWeapons?: HeavyWeaponsResolvers<ContextType>;
@@ -3907,6 +4241,8 @@ export type Resolvers<ContextType = GraphContext> = {
   HeavyWeaponsEdge?: HeavyWeaponsEdgeResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  MonthPoint?: MonthPointResolvers<ContextType>;
+  MonthlySeries?: MonthlySeriesResolvers<ContextType>;
   Nation?: NationResolvers<ContextType>;
   NationConnection?: NationConnectionResolvers<ContextType>;
   NationEdge?: NationEdgeResolvers<ContextType>;

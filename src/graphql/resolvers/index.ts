@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { figureResolvers } from './figureResolvers.js';
 import { graphResolvers } from './graphResolvers.js';
 import { listResolvers } from './listResolvers.js';
 import { lookupResolvers } from './lookupResolvers.js';
@@ -16,6 +17,7 @@ export const resolvers: Resolvers[] = [
   timelineResolvers,
   searchResolvers,
   totalsResolvers,
+  figureResolvers,
   weaponResolvers,
   graphResolvers,
 ];

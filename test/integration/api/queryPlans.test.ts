@@ -36,6 +36,7 @@ describe('filtered lists and totals', () => {
       'weapon totals by system',
       '{ heavyWeaponTotals(groupBy: DONOR, filter: { systemId: "weapon-system:m777-howitzer" }) { groupCount } }',
     ],
+    ['figures by subject', '{ figures(filter: { subjectId: "nation:dk" }, first: 5) { totalCount edges { node { id } } } }'],
   ])('%s: seek the linked node, never scan the label', async (_name, query) => {
     const { errors, queries } = await api.execute(query);
     expect(errors).toBeUndefined();
