@@ -9,7 +9,7 @@ import { STORED_ENUMS, storedValue } from './src/model/storedEnums.js';
 /** The interfaces and every node label: all resolve from the stored record. */
 const NODE_TYPES = ['Node', 'Evidenced', 'ActorFields', ...NODE_LABELS];
 /** The node types with a root list (a Relay connection of node records). */
-const CONNECTED_TYPES = ['Person', 'Nation', 'Organization', 'Commitment', 'Event', 'Statement', 'Stance'];
+const CONNECTED_TYPES = ['Person', 'Nation', 'Organization', 'Commitment', 'Event', 'Statement', 'Stance', 'Figure', 'HeavyWeapons'];
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -39,6 +39,12 @@ const config: CodegenConfig = {
           ['CommitmentTotals', '../queries/totals/computeTotals.js#TotalsRecord'],
           ['TotalsGroup', '../queries/totals/computeTotals.js#TotalsGroupRecord'],
           ['ConversionUsed', '../queries/totals/convertAmount.js#ConversionRecord'],
+          ['MonthlySeries', '../queries/tracker/monthlySeries.js#MonthlySeriesRecord'],
+          ['MonthPoint', '../queries/tracker/monthlySeries.js#MonthPointRecord'],
+          ['GdpShares', '../queries/tracker/gdpShares.js#GdpSharesRecord'],
+          ['GdpShare', '../queries/tracker/gdpShares.js#GdpShareRecord'],
+          ['HeavyWeaponTotals', '../queries/tracker/weaponTotals.js#WeaponTotalsRecord'],
+          ['WeaponsGroup', '../queries/tracker/weaponTotals.js#WeaponsGroupRecord'],
           ['PageInfo', '../queries/pagination/fetchPage.js#PageInfoRecord'],
           ...CONNECTED_TYPES.flatMap((type): [string, string][] => [
             [`${type}Connection`, '../queries/pagination/fetchPage.js#NodeConnection'],

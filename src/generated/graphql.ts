@@ -4,6 +4,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeRecord, ParticipationRecord, MentionRecord, EdgeRecord } from '../queries/records.js';
 import type { TotalsRecord, TotalsGroupRecord } from '../queries/totals/computeTotals.js';
 import type { ConversionRecord } from '../queries/totals/convertAmount.js';
+import type { MonthlySeriesRecord, MonthPointRecord } from '../queries/tracker/monthlySeries.js';
+import type { GdpSharesRecord, GdpShareRecord } from '../queries/tracker/gdpShares.js';
+import type { WeaponTotalsRecord, WeaponsGroupRecord } from '../queries/tracker/weaponTotals.js';
 import type { PageInfoRecord, NodeConnection, NodeEdge } from '../queries/pagination/fetchPage.js';
 import type { SearchHitRecord } from '../queries/search/searchQueries.js';
 import type { PathRecord, PathResultRecord } from '../queries/graph/pathQueries.js';
@@ -33,6 +36,14 @@ export type ActorFields = {
   commitmentsReceived: Array<Commitment>;
   /** The size of the whole `commitmentsReceived` list; the field itself returns at most `first` items. */
   commitmentsReceivedCount: Scalars['Int']['output'];
+  /** Figures about this actor (MEASURES): its GDP, balances, percentages, shares. */
+  figuresAbout: Array<Figure>;
+  /** The size of the whole `figuresAbout` list; the field itself returns at most `first` items. */
+  figuresAboutCount: Scalars['Int']['output'];
+  /** Heavy weapons this actor supplied (COMMITTED), by name. */
+  heavyWeapons: Array<HeavyWeapons>;
+  /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
+  heavyWeaponsCount: Scalars['Int']['output'];
   participations: Array<Participation>;
   /** The size of the whole `participations` list; the field itself returns at most `first` items. */
   participationsCount: Scalars['Int']['output'];
@@ -56,6 +67,18 @@ export type ActorFieldsCommitmentsMadeArgs = {
 
 /** Fields every actor has. */
 export type ActorFieldsCommitmentsReceivedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Fields every actor has. */
+export type ActorFieldsFiguresAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Fields every actor has. */
+export type ActorFieldsHeavyWeaponsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -781,6 +804,50 @@ export type FigureStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type FigureConnection = {
+  __typename?: 'FigureConnection';
+  edges: Array<FigureEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FigureEdge = {
+  __typename?: 'FigureEdge';
+  cursor: Scalars['String']['output'];
+  node: Figure;
+};
+
+export type FigureFilter = {
+  /** Only figures read from these dataset releases (at most 100 ids). */
+  datasetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind?: InputMaybe<Array<CommitmentKind>>;
+  /** Only these measures, kebab-case as stored (`gdp`, `eu-share`, `published-total`; at most 100). */
+  measure?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only shares of this organisation's aid (SHARE_OF). */
+  shareOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only figures these sources state (at most 100 ids). */
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  status?: InputMaybe<Array<CommitmentStatus>>;
+  /** Only figures about this actor (MEASURES). */
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  time?: InputMaybe<TimeRangeInput>;
+};
+
+export type FigureOrder = {
+  direction?: SortDirection;
+  field?: FigureOrderField;
+};
+
+export type FigureOrderField =
+  | 'NAME'
+  /** By time (first day of the month); figures without a time come last. */
+  | 'TIME'
+  /**
+   * By the number: `amount.value` for money, else `value` (a percentage). The two are different
+   * units: filter by `measure` before ordering by value.
+   */
+  | 'VALUE';
+
 export type FlagKind =
   | 'approximate'
   | 'conflicting'
@@ -837,6 +904,58 @@ export type FundingStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type GdpShare = {
+  __typename?: 'GdpShare';
+  actor: Actor;
+  /** The sum of the donor's selected commitments, in `GdpShares.currency`. */
+  allocated: Scalars['Float']['output'];
+  /** How many commitments make up `allocated`. */
+  count: Scalars['Int']['output'];
+  /** The donor's GDP as the release states it (its `referenceYear` says which year). */
+  gdp: Figure;
+  /** 100 × allocated ÷ gdp. Computed here, not stated by the source: compare with `stated`. */
+  percent: Scalars['Float']['output'];
+  /**
+   * The percentages of GDP the release itself states for this donor, cumulative to its period
+   * (measures bilateral-pct-gdp, eu-share-pct-gdp, total-pct-gdp), by measure. Never added to
+   * `percent`: they cover other scopes (the EU share apportions the EU institutions' aid).
+   */
+  stated: Array<Figure>;
+  /** The size of the whole `stated` list; the field itself returns at most `first` items. */
+  statedCount: Scalars['Int']['output'];
+};
+
+
+export type GdpShareStatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Donors' commitments as percentages of their GDP (see Query.gdpShares). */
+export type GdpShares = {
+  __typename?: 'GdpShares';
+  /** ISO 4217 code of the sums and the GDPs; null when nothing is selected. */
+  currency: Maybe<Scalars['String']['output']>;
+  groupCount: Scalars['Int']['output'];
+  /** One per donor with a GDP figure, largest percentage first (at most `first`). */
+  groups: Array<GdpShare>;
+  /** Donors with commitments in the selection but no GDP figure in the release (the EU's institutions), by name. */
+  withoutGdp: Array<Actor>;
+  /** The size of the whole `withoutGdp` list; the field itself returns at most `first` items. */
+  withoutGdpCount: Scalars['Int']['output'];
+};
+
+
+/** Donors' commitments as percentages of their GDP (see Query.gdpShares). */
+export type GdpSharesGroupsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Donors' commitments as percentages of their GDP (see Query.gdpShares). */
+export type GdpSharesWithoutGdpArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A collective the text names without listing its members (`European leaders`). */
 export type Group = ActorFields & Evidenced & Node & {
   __typename?: 'Group';
@@ -854,7 +973,15 @@ export type Group = ActorFields & Evidenced & Node & {
   evidence: Array<Evidence>;
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
+  /** Figures about this group (MEASURES). */
+  figuresAbout: Array<Figure>;
+  /** The size of the whole `figuresAbout` list; the field itself returns at most `first` items. */
+  figuresAboutCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
+  /** Heavy weapons this group supplied (COMMITTED), by name. */
+  heavyWeapons: Array<HeavyWeapons>;
+  /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
+  heavyWeaponsCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   memberOf: Array<Organization>;
   /** The size of the whole `memberOf` list; the field itself returns at most `first` items. */
@@ -906,6 +1033,18 @@ export type GroupEvidenceArgs = {
 
 
 /** A collective the text names without listing its members (`European leaders`). */
+export type GroupFiguresAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A collective the text names without listing its members (`European leaders`). */
+export type GroupHeavyWeaponsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A collective the text names without listing its members (`European leaders`). */
 export type GroupMemberOfArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -949,6 +1088,28 @@ export type GroupStatementsArgs = {
 
 /** A collective the text names without listing its members (`European leaders`). */
 export type GroupStatementsAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type HeavyWeaponTotals = {
+  __typename?: 'HeavyWeaponTotals';
+  groupBy: WeaponsGroupBy;
+  groupCount: Scalars['Int']['output'];
+  /** The groups, most items first (at most `first`; `groupCount` says how many there are). */
+  groups: Array<WeaponsGroup>;
+  /** The size of the whole `sources` list; the field itself returns at most `first` items. */
+  sourceCount: Scalars['Int']['output'];
+  /** Every source whose items are in a group, by id (at most `first`). */
+  sources: Array<Source>;
+};
+
+
+export type HeavyWeaponTotalsGroupsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type HeavyWeaponTotalsSourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1026,6 +1187,44 @@ export type HeavyWeaponsSystemsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type HeavyWeaponsConnection = {
+  __typename?: 'HeavyWeaponsConnection';
+  edges: Array<HeavyWeaponsEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type HeavyWeaponsEdge = {
+  __typename?: 'HeavyWeaponsEdge';
+  cursor: Scalars['String']['output'];
+  node: HeavyWeapons;
+};
+
+export type HeavyWeaponsFilter = {
+  /** Only these categories, as stored (`Tanks`, `Air Defense`; at most 100). */
+  category?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only items read from these dataset releases (at most 100 ids). */
+  datasetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only weapons this actor supplied. */
+  donorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items these sources state (at most 100 ids). */
+  sourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only items whose list includes this weapon system. */
+  systemId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type HeavyWeaponsOrder = {
+  direction?: SortDirection;
+  field?: HeavyWeaponsOrderField;
+};
+
+export type HeavyWeaponsOrderField =
+  /** By the number of items. */
+  | 'COUNT'
+  | 'NAME'
+  /** By the stated value; items without one come last. */
+  | 'VALUE';
+
 /** One mention of an entity in a source, with the words used (`Sir Keir Starmer`, `Mr Healey`). */
 export type Mention = {
   __typename?: 'Mention';
@@ -1053,6 +1252,54 @@ export type Money = {
   value: Maybe<Scalars['Float']['output']>;
 };
 
+/** One calendar month of a series. */
+export type MonthPoint = {
+  __typename?: 'MonthPoint';
+  /** The commitments summed, by name (at most `first`). */
+  commitments: Array<Commitment>;
+  /** How many commitments were summed. */
+  commitmentsCount: Scalars['Int']['output'];
+  month: Scalars['Int']['output'];
+  /** YYYY-MM */
+  period: Scalars['String']['output'];
+  /** The sum of the month's commitments; 0 when there are none. */
+  value: Scalars['Float']['output'];
+  year: Scalars['Int']['output'];
+};
+
+
+/** One calendar month of a series. */
+export type MonthPointCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An actor's monthly series from one source (see Query.monthlySeries). */
+export type MonthlySeries = {
+  __typename?: 'MonthlySeries';
+  actor: Actor;
+  /**
+   * ISO 4217 code of every value: the commitments' one currency. When no commitment is selected,
+   * the currency of the source's commitments, if they have one; else null.
+   */
+  currency: Maybe<Scalars['String']['output']>;
+  /** How many months the series has (from..to inclusive). */
+  pointCount: Scalars['Int']['output'];
+  /** The months in order, at most `first` starting after `offset` months. */
+  points: Array<MonthPoint>;
+  source: Source;
+  /** The stage summed. */
+  status: CommitmentStatus;
+  /** The sum of all points. */
+  total: Scalars['Float']['output'];
+};
+
+
+/** An actor's monthly series from one source (see Query.monthlySeries). */
+export type MonthlySeriesPointsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Nation = ActorFields & Evidenced & Node & {
   __typename?: 'Nation';
   aliases: Array<Scalars['String']['output']>;
@@ -1068,7 +1315,15 @@ export type Nation = ActorFields & Evidenced & Node & {
   evidence: Array<Evidence>;
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
+  /** Figures about this nation (MEASURES): its GDP, balances, percentages, shares. */
+  figuresAbout: Array<Figure>;
+  /** The size of the whole `figuresAbout` list; the field itself returns at most `first` items. */
+  figuresAboutCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
+  /** Heavy weapons this nation supplied (COMMITTED), by name. */
+  heavyWeapons: Array<HeavyWeapons>;
+  /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
+  heavyWeaponsCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** ISO 3166-1 alpha-2 code. */
   iso2: Maybe<Scalars['String']['output']>;
@@ -1123,6 +1378,16 @@ export type NationCommitmentsReceivedArgs = {
 
 
 export type NationEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type NationFiguresAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type NationHeavyWeaponsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1269,7 +1534,15 @@ export type Organization = ActorFields & Evidenced & Node & {
   evidence: Array<Evidence>;
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
+  /** Figures about this organisation (MEASURES). */
+  figuresAbout: Array<Figure>;
+  /** The size of the whole `figuresAbout` list; the field itself returns at most `first` items. */
+  figuresAboutCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
+  /** Heavy weapons this organisation supplied (COMMITTED), by name. */
+  heavyWeapons: Array<HeavyWeapons>;
+  /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
+  heavyWeaponsCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** intergovernmental-union, military-alliance, news-channel, company, … */
   kind: Maybe<Scalars['String']['output']>;
@@ -1324,6 +1597,16 @@ export type OrganizationContractedForArgs = {
 
 
 export type OrganizationEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type OrganizationFiguresAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type OrganizationHeavyWeaponsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1437,7 +1720,15 @@ export type Person = ActorFields & Evidenced & Node & {
   evidence: Array<Evidence>;
   /** The size of the whole `evidence` list; the field itself returns at most `first` items. */
   evidenceCount: Scalars['Int']['output'];
+  /** Figures about this person (MEASURES). */
+  figuresAbout: Array<Figure>;
+  /** The size of the whole `figuresAbout` list; the field itself returns at most `first` items. */
+  figuresAboutCount: Scalars['Int']['output'];
   flags: Array<FlagKind>;
+  /** Heavy weapons this person supplied (COMMITTED), by name. */
+  heavyWeapons: Array<HeavyWeapons>;
+  /** The size of the whole `heavyWeapons` list; the field itself returns at most `first` items. */
+  heavyWeaponsCount: Scalars['Int']['output'];
   honorifics: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   mentionCount: Scalars['Int']['output'];
@@ -1503,6 +1794,16 @@ export type PersonCommitmentsReceivedArgs = {
 
 
 export type PersonEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PersonFiguresAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PersonHeavyWeaponsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1657,6 +1958,40 @@ export type Query = {
   event: Maybe<Event>;
   /** Events with filters, sorting and Relay cursor pagination (first ≤ 100). */
   events: EventConnection;
+  /**
+   * Figures (numbers a source states that are not flows: balances, GDP, percentages of GDP, EU
+   * shares, published totals, splits by sourcing) with filters, sorting and Relay cursor pagination
+   * (first ≤ 100). Figures are never added to commitments: a published total restates the donors'
+   * allocations, a share apportions another actor's aid.
+   */
+  figures: FigureConnection;
+  /**
+   * Each donor's commitments in one dataset release (by default its allocations) as a percentage of
+   * the donor's GDP, the `gdp` Figure of the same release: 100 × Σ amount ÷ GDP. Donors with
+   * commitments but no GDP figure (the EU's institutions) are listed in `withoutGdp`. Amounts in a
+   * currency other than the GDP's are refused (BAD_USER_INPUT), never converted.
+   */
+  gdpShares: GdpShares;
+  /**
+   * Heavy weapons counted and valued per donor, category or system. A group holds one source's
+   * items: a later release restates the same weapons, so two sources are never added together.
+   */
+  heavyWeaponTotals: HeavyWeaponTotals;
+  /**
+   * Heavy weapons donors supplied (one node per donor and category, as a tracker lists them), with
+   * filters, sorting and Relay cursor pagination (first ≤ 100). Their values are never added to
+   * commitments: a tracker's allocations already include the weapons' money.
+   */
+  heavyWeapons: HeavyWeaponsConnection;
+  /**
+   * One actor's commitments from one source, summed per calendar month from `fromMonth` to `toMonth`
+   * inclusive: one point per month, 0 for a month with no commitment (a tracker's table leaves
+   * them out). At most 120 months (MAX_SERIES_MONTHS). Only the chosen stage (`status`) is summed:
+   * a tracker's committed and allocated stages are never added together. Commitments without an
+   * amount are left out; amounts in more than one currency are refused (BAD_USER_INPUT), never
+   * converted.
+   */
+  monthlySeries: MonthlySeries;
   nation: Maybe<Nation>;
   nations: NationConnection;
   /**
@@ -1703,6 +2038,8 @@ export type Query = {
    * name), with the precision each time was stated with. Items with no usable time come last.
    */
   timeline: TimelineConnection;
+  /** One weapon system by id, or null. */
+  weaponSystem: Maybe<WeaponSystem>;
 };
 
 
@@ -1775,6 +2112,66 @@ export type QueryEventsArgs = {
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EventOrder>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryFiguresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FigureFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FigureOrder>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryGdpSharesArgs = {
+  datasetId: Scalars['ID']['input'];
+  kind?: InputMaybe<Array<CommitmentKind>>;
+  status?: CommitmentStatus;
+  time?: InputMaybe<TimeRangeInput>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryHeavyWeaponTotalsArgs = {
+  filter?: InputMaybe<HeavyWeaponsFilter>;
+  groupBy: WeaponsGroupBy;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryHeavyWeaponsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HeavyWeaponsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<HeavyWeaponsOrder>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryMonthlySeriesArgs = {
+  actorId: Scalars['ID']['input'];
+  fromMonth: Scalars['String']['input'];
+  kind?: InputMaybe<Array<CommitmentKind>>;
+  sourceId: Scalars['ID']['input'];
+  status?: CommitmentStatus;
+  toMonth: Scalars['String']['input'];
 };
 
 
@@ -1953,6 +2350,15 @@ export type QueryTimelineArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TimelineFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The graph of international support for Ukraine. Every entity and fact links to its evidence: the
+ * exact words of a source document, with character offsets.
+ */
+export type QueryWeaponSystemArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /**
@@ -2563,6 +2969,46 @@ export type WeaponSystemSuppliedInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type WeaponsGroup = {
+  __typename?: 'WeaponsGroup';
+  /** The donor, when grouping by donor. */
+  actor: Maybe<Actor>;
+  /** The category, when grouping by category (or by system: the system's category). */
+  category: Maybe<Scalars['String']['output']>;
+  /** How many weapons: the items' counts, or the system's counts in their lists when grouping by system. */
+  count: Scalars['Int']['output'];
+  /** ISO 4217 code of `value`; null when `value` is null. */
+  currency: Maybe<Scalars['String']['output']>;
+  /** The items counted, by name (at most `first`). */
+  items: Array<HeavyWeapons>;
+  /** How many items the group counts. */
+  itemsCount: Scalars['Int']['output'];
+  /** The donor's name, the category, or the system's name. */
+  label: Scalars['String']['output'];
+  /** The one source the group sums. */
+  source: Maybe<Source>;
+  /** The system, when grouping by system. */
+  system: Maybe<WeaponSystem>;
+  /**
+   * The sum of the items' stated values in `currency`; null when grouping by SYSTEM (the source
+   * values donor × category rows, not systems), when an item has no value, or when the values are
+   * in more than one currency (never converted). Never add it to commitments: a tracker's
+   * allocations already include it.
+   */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+
+export type WeaponsGroupItemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WeaponsGroupBy =
+  | 'CATEGORY'
+  | 'DONOR'
+  /** The weapon systems the items list (an item listing several systems counts in each one's group, with that system's count). */
+  | 'SYSTEM';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2683,15 +3129,30 @@ export type ResolversTypes = {
   Evidenced: ResolverTypeWrapper<NodeRecord>;
   ExchangeRate: ResolverTypeWrapper<NodeRecord>;
   Figure: ResolverTypeWrapper<NodeRecord>;
+  FigureConnection: ResolverTypeWrapper<NodeConnection>;
+  FigureEdge: ResolverTypeWrapper<NodeEdge>;
+  FigureFilter: FigureFilter;
+  FigureOrder: FigureOrder;
+  FigureOrderField: FigureOrderField;
   FlagKind: ResolverTypeWrapper<FlagKind>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Funding: ResolverTypeWrapper<NodeRecord>;
+  GdpShare: ResolverTypeWrapper<GdpShareRecord>;
+  GdpShares: ResolverTypeWrapper<GdpSharesRecord>;
   Group: ResolverTypeWrapper<NodeRecord>;
+  HeavyWeaponTotals: ResolverTypeWrapper<WeaponTotalsRecord>;
   HeavyWeapons: ResolverTypeWrapper<NodeRecord>;
+  HeavyWeaponsConnection: ResolverTypeWrapper<NodeConnection>;
+  HeavyWeaponsEdge: ResolverTypeWrapper<NodeEdge>;
+  HeavyWeaponsFilter: HeavyWeaponsFilter;
+  HeavyWeaponsOrder: HeavyWeaponsOrder;
+  HeavyWeaponsOrderField: HeavyWeaponsOrderField;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mention: ResolverTypeWrapper<MentionRecord>;
   Money: ResolverTypeWrapper<Money>;
+  MonthPoint: ResolverTypeWrapper<MonthPointRecord>;
+  MonthlySeries: ResolverTypeWrapper<MonthlySeriesRecord>;
   Nation: ResolverTypeWrapper<NodeRecord>;
   NationConnection: ResolverTypeWrapper<NodeConnection>;
   NationEdge: ResolverTypeWrapper<NodeEdge>;
@@ -2743,6 +3204,8 @@ export type ResolversTypes = {
   TotalsGroup: ResolverTypeWrapper<TotalsGroupRecord>;
   TotalsGroupBy: TotalsGroupBy;
   WeaponSystem: ResolverTypeWrapper<NodeRecord>;
+  WeaponsGroup: ResolverTypeWrapper<WeaponsGroupRecord>;
+  WeaponsGroupBy: WeaponsGroupBy;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2771,14 +3234,27 @@ export type ResolversParentTypes = {
   Evidenced: NodeRecord;
   ExchangeRate: NodeRecord;
   Figure: NodeRecord;
+  FigureConnection: NodeConnection;
+  FigureEdge: NodeEdge;
+  FigureFilter: FigureFilter;
+  FigureOrder: FigureOrder;
   Float: Scalars['Float']['output'];
   Funding: NodeRecord;
+  GdpShare: GdpShareRecord;
+  GdpShares: GdpSharesRecord;
   Group: NodeRecord;
+  HeavyWeaponTotals: WeaponTotalsRecord;
   HeavyWeapons: NodeRecord;
+  HeavyWeaponsConnection: NodeConnection;
+  HeavyWeaponsEdge: NodeEdge;
+  HeavyWeaponsFilter: HeavyWeaponsFilter;
+  HeavyWeaponsOrder: HeavyWeaponsOrder;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mention: MentionRecord;
   Money: Money;
+  MonthPoint: MonthPointRecord;
+  MonthlySeries: MonthlySeriesRecord;
   Nation: NodeRecord;
   NationConnection: NodeConnection;
   NationEdge: NodeEdge;
@@ -2822,6 +3298,7 @@ export type ResolversParentTypes = {
   Topic: NodeRecord;
   TotalsGroup: TotalsGroupRecord;
   WeaponSystem: NodeRecord;
+  WeaponsGroup: WeaponsGroupRecord;
 };
 
 export type ActorResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -3066,6 +3543,17 @@ export type FigureResolvers<ContextType = GraphContext, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FigureConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['FigureConnection'] = ResolversParentTypes['FigureConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FigureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FigureEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['FigureEdge'] = ResolversParentTypes['FigureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
 export type FlagKindResolvers = { APPROXIMATE: 'approximate', CONFLICTING: 'conflicting', INFERRED: 'inferred', UNNAMED: 'unnamed', VAGUE: 'vague' };
 
 export type FundingResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Funding'] = ResolversParentTypes['Funding']> = {
@@ -3086,6 +3574,24 @@ export type FundingResolvers<ContextType = GraphContext, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GdpShareResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['GdpShare'] = ResolversParentTypes['GdpShare']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  allocated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gdp?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stated?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<GdpShareStatedArgs, 'first'>>;
+  statedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GdpSharesResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['GdpShares'] = ResolversParentTypes['GdpShares']> = {
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['GdpShare']>, ParentType, ContextType, RequireFields<GdpSharesGroupsArgs, 'first'>>;
+  withoutGdp?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<GdpSharesWithoutGdpArgs, 'first'>>;
+  withoutGdpCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GroupResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   commitmentsMade?: Resolver<Array<ResolversTypes['Commitment']>, ParentType, ContextType, RequireFields<GroupCommitmentsMadeArgs, 'first'>>;
@@ -3097,7 +3603,11 @@ export type GroupResolvers<ContextType = GraphContext, ParentType extends Resolv
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<GroupEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figuresAbout?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<GroupFiguresAboutArgs, 'first'>>;
+  figuresAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<GroupHeavyWeaponsArgs, 'first'>>;
+  heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberOf?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<GroupMemberOfArgs, 'first'>>;
   memberOfCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3120,6 +3630,14 @@ export type GroupResolvers<ContextType = GraphContext, ParentType extends Resolv
   statementsAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statementsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HeavyWeaponTotalsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['HeavyWeaponTotals'] = ResolversParentTypes['HeavyWeaponTotals']> = {
+  groupBy?: Resolver<ResolversTypes['WeaponsGroupBy'], ParentType, ContextType>;
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['WeaponsGroup']>, ParentType, ContextType, RequireFields<HeavyWeaponTotalsGroupsArgs, 'first'>>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<HeavyWeaponTotalsSourcesArgs, 'first'>>;
 };
 
 export type HeavyWeaponsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['HeavyWeapons'] = ResolversParentTypes['HeavyWeapons']> = {
@@ -3148,6 +3666,17 @@ export type HeavyWeaponsResolvers<ContextType = GraphContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type HeavyWeaponsConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['HeavyWeaponsConnection'] = ResolversParentTypes['HeavyWeaponsConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['HeavyWeaponsEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HeavyWeaponsEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['HeavyWeaponsEdge'] = ResolversParentTypes['HeavyWeaponsEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['HeavyWeapons'], ParentType, ContextType>;
+};
+
 export type MentionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
   evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   honorific?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3165,6 +3694,25 @@ export type MoneyResolvers<ContextType = GraphContext, ParentType extends Resolv
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type MonthPointResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MonthPoint'] = ResolversParentTypes['MonthPoint']> = {
+  commitments?: Resolver<Array<ResolversTypes['Commitment']>, ParentType, ContextType, RequireFields<MonthPointCommitmentsArgs, 'first'>>;
+  commitmentsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MonthlySeriesResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MonthlySeries'] = ResolversParentTypes['MonthlySeries']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pointCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['MonthPoint']>, ParentType, ContextType, RequireFields<MonthlySeriesPointsArgs, 'first' | 'offset'>>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CommitmentStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type NationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Nation'] = ResolversParentTypes['Nation']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   commitmentsMade?: Resolver<Array<ResolversTypes['Commitment']>, ParentType, ContextType, RequireFields<NationCommitmentsMadeArgs, 'first'>>;
@@ -3174,7 +3722,11 @@ export type NationResolvers<ContextType = GraphContext, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<NationEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figuresAbout?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<NationFiguresAboutArgs, 'first'>>;
+  figuresAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<NationHeavyWeaponsArgs, 'first'>>;
+  heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   iso2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   iso3?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3253,7 +3805,11 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<OrganizationEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figuresAbout?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<OrganizationFiguresAboutArgs, 'first'>>;
+  figuresAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<OrganizationHeavyWeaponsArgs, 'first'>>;
+  heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<OrganizationMembersArgs, 'first'>>;
@@ -3330,7 +3886,11 @@ export type PersonResolvers<ContextType = GraphContext, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<PersonEvidenceArgs, 'first'>>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  figuresAbout?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<PersonFiguresAboutArgs, 'first'>>;
+  figuresAboutCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flags?: Resolver<Array<ResolversTypes['FlagKind']>, ParentType, ContextType>;
+  heavyWeapons?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<PersonHeavyWeaponsArgs, 'first'>>;
+  heavyWeaponsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   honorifics?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3406,6 +3966,11 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  figures?: Resolver<ResolversTypes['FigureConnection'], ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
+  gdpShares?: Resolver<ResolversTypes['GdpShares'], ParentType, ContextType, RequireFields<QueryGdpSharesArgs, 'datasetId' | 'status'>>;
+  heavyWeaponTotals?: Resolver<ResolversTypes['HeavyWeaponTotals'], ParentType, ContextType, RequireFields<QueryHeavyWeaponTotalsArgs, 'groupBy'>>;
+  heavyWeapons?: Resolver<ResolversTypes['HeavyWeaponsConnection'], ParentType, ContextType, RequireFields<QueryHeavyWeaponsArgs, 'first'>>;
+  monthlySeries?: Resolver<ResolversTypes['MonthlySeries'], ParentType, ContextType, RequireFields<QueryMonthlySeriesArgs, 'actorId' | 'fromMonth' | 'sourceId' | 'status' | 'toMonth'>>;
   nation?: Resolver<Maybe<ResolversTypes['Nation']>, ParentType, ContextType, RequireFields<QueryNationArgs, 'id'>>;
   nations?: Resolver<ResolversTypes['NationConnection'], ParentType, ContextType, RequireFields<QueryNationsArgs, 'first'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'includeEvidence' | 'limit'>>;
@@ -3424,6 +3989,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<QueryStatementsArgs, 'first'>>;
   timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
+  weaponSystem?: Resolver<Maybe<ResolversTypes['WeaponSystem']>, ParentType, ContextType, RequireFields<QueryWeaponSystemArgs, 'id'>>;
 };
 
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -3658,6 +4224,19 @@ export type WeaponSystemResolvers<ContextType = GraphContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type WeaponsGroupResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['WeaponsGroup'] = ResolversParentTypes['WeaponsGroup']> = {
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['HeavyWeapons']>, ParentType, ContextType, RequireFields<WeaponsGroupItemsArgs, 'first'>>;
+  itemsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  system?: Resolver<Maybe<ResolversTypes['WeaponSystem']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphContext> = {
   Actor?: ActorResolvers<ContextType>;
   ActorFields?: ActorFieldsResolvers<ContextType>;
@@ -3679,12 +4258,21 @@ export type Resolvers<ContextType = GraphContext> = {
   Evidenced?: EvidencedResolvers<ContextType>;
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
+  FigureConnection?: FigureConnectionResolvers<ContextType>;
+  FigureEdge?: FigureEdgeResolvers<ContextType>;
   FlagKind?: FlagKindResolvers;
   Funding?: FundingResolvers<ContextType>;
+  GdpShare?: GdpShareResolvers<ContextType>;
+  GdpShares?: GdpSharesResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  HeavyWeaponTotals?: HeavyWeaponTotalsResolvers<ContextType>;
   HeavyWeapons?: HeavyWeaponsResolvers<ContextType>;
+  HeavyWeaponsConnection?: HeavyWeaponsConnectionResolvers<ContextType>;
+  HeavyWeaponsEdge?: HeavyWeaponsEdgeResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  MonthPoint?: MonthPointResolvers<ContextType>;
+  MonthlySeries?: MonthlySeriesResolvers<ContextType>;
   Nation?: NationResolvers<ContextType>;
   NationConnection?: NationConnectionResolvers<ContextType>;
   NationEdge?: NationEdgeResolvers<ContextType>;
@@ -3725,5 +4313,6 @@ export type Resolvers<ContextType = GraphContext> = {
   Topic?: TopicResolvers<ContextType>;
   TotalsGroup?: TotalsGroupResolvers<ContextType>;
   WeaponSystem?: WeaponSystemResolvers<ContextType>;
+  WeaponsGroup?: WeaponsGroupResolvers<ContextType>;
 };
 

@@ -66,6 +66,8 @@ export const FIXED_LIST_BOUNDS: Readonly<Record<string, number>> = {
   'TimelineConnection.edges': 1,
   'StatementConnection.edges': 1,
   'StanceConnection.edges': 1,
+  'FigureConnection.edges': 1,
+  'HeavyWeaponsConnection.edges': 1,
   // A path of at most MAX_HOPS relationships has one node more than it has relationships.
   'Path.nodes': MAX_HOPS + 1,
   'Path.edges': MAX_HOPS,

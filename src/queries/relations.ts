@@ -40,6 +40,8 @@ function actorRelations(from: ActorLabel): Record<string, RelationSpec> {
     [`${from}.participations`]: { from, type: 'PARTICIPATED_IN', direction: 'out' },
     [`${from}.statements`]: { from, type: 'SAID', direction: 'out' },
     [`${from}.stances`]: { from, type: 'TOOK', direction: 'out' },
+    [`${from}.heavyWeapons`]: { from, type: 'COMMITTED', direction: 'out', to: ['HeavyWeapons'] },
+    [`${from}.figuresAbout`]: { from, type: 'MEASURES', direction: 'in', to: ['Figure'] },
   };
 }
 

@@ -87,6 +87,11 @@ const FILL: FillValues = {
   'Query.paths.fromId': 'person:rachel-reeves',
   'Query.paths.toId': 'nation:ua',
   'Query.paths.maxHops': 3,
+  'Query.monthlySeries.actorId': 'nation:gb',
+  'Query.monthlySeries.sourceId': 'source:kiel-ust-r29-data-explorer',
+  'Query.monthlySeries.fromMonth': '2024-01',
+  'Query.monthlySeries.toMonth': '2024-03',
+  'Query.gdpShares.datasetId': 'dataset:kiel-ust-r29',
 };
 
 /** Cursor-shaped attacks on an `after` argument, derived from a real cursor `[orderingId, keys, id]`. */

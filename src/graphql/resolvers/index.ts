@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { figureResolvers } from './figureResolvers.js';
 import { graphResolvers } from './graphResolvers.js';
 import { listResolvers } from './listResolvers.js';
 import { lookupResolvers } from './lookupResolvers.js';
@@ -6,6 +7,7 @@ import { nodeResolvers } from './nodeResolvers.js';
 import { searchResolvers } from './searchResolvers.js';
 import { timelineResolvers } from './timelineResolvers.js';
 import { totalsResolvers } from './totalsResolvers.js';
+import { weaponResolvers } from './weaponResolvers.js';
 
 /** Every domain's resolvers, merged by makeExecutableSchema. Each domain keeps its own file. */
 export const resolvers: Resolvers[] = [
@@ -15,5 +17,7 @@ export const resolvers: Resolvers[] = [
   timelineResolvers,
   searchResolvers,
   totalsResolvers,
+  figureResolvers,
+  weaponResolvers,
   graphResolvers,
 ];

@@ -81,3 +81,21 @@ export function addText(where: WhereClause, v: string, text: string | null | und
   where.clauses.push(properties.map((p) => `toLower(coalesce(${v}.${p}, '')) CONTAINS toLower($text)`).join(' OR '));
   where.params.text = checked;
 }
+
+/** The most values one filter list of strings may hold (measures, categories). */
+export const MAX_FILTER_VALUES = 100;
+
+/** `expr IN $param` for a list of stored strings, each checked (BAD_USER_INPUT naming `argument`). */
+export function addValuesIn(
+  where: WhereClause,
+  expr: string,
+  param: string,
+  values: readonly string[] | null | undefined,
+  argument: string,
+): void {
+  if (!values?.length) return;
+  if (values.length > MAX_FILTER_VALUES)
+    throw badArgument(argument, `may hold at most ${MAX_FILTER_VALUES} values (MAX_FILTER_VALUES); got ${values.length}.`);
+  values.forEach((value, i) => checkText(value, `${argument}[${i}]`));
+  addIn(where, expr, param, values);
+}

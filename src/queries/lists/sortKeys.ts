@@ -22,3 +22,9 @@ export const BY_TIME: readonly SortKey[] = [
   { expr: 'coalesce(n.timeDate, n.timeDateMin)', type: 'string', nullable: true },
   { expr: 'n.name', type: 'string', nullable: false },
 ];
+
+/** A figure's number: its amount for money, else its value (a percentage); figures without either come last. */
+export const BY_VALUE: readonly SortKey[] = [{ expr: 'coalesce(n.amountValue, n.value)', type: 'number', nullable: true }];
+
+/** How many items (heavy weapons); items without a count come last. */
+export const BY_COUNT: readonly SortKey[] = [{ expr: 'n.count', type: 'number', nullable: true }];

@@ -31,6 +31,12 @@ describe('filtered lists and totals', () => {
     ['commitments by recipient', '{ commitments(filter: { recipientId: "nation:ua" }, first: 5) { edges { node { id } } } }'],
     ['totals by donor', '{ commitmentTotals(groupBy: RECIPIENT, currency: "GBP", filter: { donorId: "nation:gb" }) { currency } }'],
     ['statements by speaker', '{ statements(filter: { speakerId: "person:keir-starmer" }, first: 5) { edges { node { id } } } }'],
+    ['heavy weapons by donor', '{ heavyWeapons(filter: { donorId: "nation:us" }, first: 5) { totalCount edges { node { id } } } }'],
+    [
+      'weapon totals by system',
+      '{ heavyWeaponTotals(groupBy: DONOR, filter: { systemId: "weapon-system:m777-howitzer" }) { groupCount } }',
+    ],
+    ['figures by subject', '{ figures(filter: { subjectId: "nation:dk" }, first: 5) { totalCount edges { node { id } } } }'],
   ])('%s: seek the linked node, never scan the label', async (_name, query) => {
     const { errors, queries } = await api.execute(query);
     expect(errors).toBeUndefined();

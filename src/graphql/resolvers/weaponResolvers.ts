@@ -1,0 +1,33 @@
+/**
+ * Query fields over heavy weapons: the list, the totals per donor, category or system, and the
+ * lookup of a weapon system. The lists inside a total are pages of what the totals module found.
+ */
+import type { Resolvers } from '../../generated/graphql.js';
+import { checkFirst, checkId } from '../../queries/inputChecks.js';
+import { heavyWeaponsPage } from '../../queries/lists/heavyWeaponsList.js';
+import { computeWeaponTotals, weaponRows } from '../../queries/tracker/weaponTotals.js';
+import { HELD_PAGE_SIZE, nodesOf, pageOf } from './pages.js';
+
+export const weaponResolvers: Resolvers = {
+  Query: {
+    heavyWeapons: (_p, args, ctx) =>
+      heavyWeaponsPage(ctx.executor, { ...args, first: checkFirst(args.first, HELD_PAGE_SIZE, ctx.limits.maxPageSize) }),
+    heavyWeaponTotals: async (_p, { groupBy, filter }, ctx) => computeWeaponTotals(await weaponRows(ctx.executor, filter), groupBy),
+    weaponSystem: async (_p, { id }, ctx) => {
+      checkId(id);
+      const record = await ctx.loaders.node.load(id);
+      return record && record.__label === 'WeaponSystem' ? record : null;
+    },
+  },
+  HeavyWeaponTotals: {
+    groups: (totals, { first }, ctx) => pageOf(totals.groups, first, ctx),
+    groupCount: (totals) => totals.groups.length,
+    sources: (totals, { first }, ctx) => nodesOf(totals.sourceIds, first, ctx),
+    sourceCount: (totals) => totals.sourceIds.length,
+  },
+  WeaponsGroup: {
+    source: (group, _a, ctx) => (group.sourceId === null ? null : ctx.loaders.node.load(group.sourceId)),
+    items: (group, { first }, ctx) => pageOf(group.items, first, ctx),
+    itemsCount: (group) => group.items.length,
+  },
+};
