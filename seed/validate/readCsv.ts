@@ -2,10 +2,9 @@
  * Reads a CSV file (RFC 4180: comma-separated fields, records ended by LF or CRLF, fields that
  * may be quoted, `""` for a quote inside a quoted field, line breaks allowed inside one) into
  * records that keep where they are in the file: each record's number, counted from 1 with the
- * header as record 1 (the `row=N` of an RFC 7111 fragment identifier, as planned in
- * docs/plan-kiel-tracker.md), and the code-point offsets of its verbatim text (the same offsets
- * the evidence of a text source uses). The first step of loading tabular sources (issue 12);
- * nothing uses it yet.
+ * header as record 1 (the `row=N` of an RFC 7111 fragment identifier), and the code-point
+ * offsets of its verbatim text (the same offsets the evidence of a text source uses). The first
+ * step of reading a dataset's table files (datasets/readDatasets.ts).
  *
  * Every problem is reported, each with its record and field, and no table is returned then:
  * an unterminated quote, a quote inside an unquoted field, text after a closing quote, a record

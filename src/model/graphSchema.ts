@@ -48,5 +48,14 @@ export const GRAPH_SCHEMA: SchemaItem[] = desiredSchema({
     ['Event', 'name'],
     ['Statement', 'name'],
     ['Stance', 'name'],
+    // Tabular sources: filters by source, dataset and month, and the lists of figures and weapons.
+    ['Commitment', 'sourceId'],
+    ['Commitment', 'datasetId'],
+    ['Commitment', 'timePeriod'],
+    ['Figure', 'name'],
+    ['Figure', 'measure'],
+    ['Figure', 'datasetId'],
+    ['HeavyWeapons', 'name'],
+    ['HeavyWeapons', 'category'],
   ],
 });

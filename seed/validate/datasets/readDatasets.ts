@@ -437,7 +437,7 @@ function readTable(
       }
       for (const scope of scopes) {
         try {
-          planRowFact(spec, specIndex, scope, { columns, file, mappingFile, sourceId: table.sourceId, flags, mentionColumns }, ctx, out);
+          planRowFact(spec, scope, { columns, file, mappingFile, sourceId: table.sourceId, flags, mentionColumns }, ctx, out);
         } catch (err) {
           if (!(err instanceof MappingError)) throw err;
           log.add(mappingFile, `facts[${specIndex}]`, `${err.message} (at ${file} row=${row.record.row})`);
@@ -540,7 +540,6 @@ function rowCheck(check: RowCheck, row: Row, file: string, ctx: { log: IssueLog;
 
 function planRowFact(
   spec: FactSpec,
-  specIndex: number,
   scope: Scope,
   table: {
     columns: Map<string, Column>;
@@ -642,7 +641,6 @@ function planRowFact(
   function fail(message: string): never {
     throw new MappingError(message);
   }
-  void specIndex;
 }
 
 const indexOf = (columns: Map<string, Column>, name: string): number => [...columns.keys()].indexOf(name);
