@@ -14,42 +14,12 @@ import { LABEL_BY_ID_TYPE, RELATIONSHIPS, type RelType } from '../../../src/mode
 import { isIsoCurrency } from '../../../src/model/currency.js';
 import { COMMITMENT_KINDS, COMMITMENT_STATUSES } from '../factSchemas.js';
 import type { IssueLog } from '../IssueLog.js';
-import { readCsv, type CsvRecord } from '../readCsv.js';
+import { readCsv } from '../readCsv.js';
 import type { Registry } from '../ValidatedSeed.js';
-import {
-  ManifestSchema,
-  MappingSchema,
-  type Column,
-  type DatasetCheck,
-  type FactSpec,
-  type Manifest,
-  type Mapping,
-  type RowCheck,
-  type Value,
-} from './datasetSchemas.js';
-import { format, isZero, minus, parseDecimal, scaled, sum, toNumber, withinRounding, type Decimal } from './decimal.js';
-import type { LoadedDataset, LoadedTable, RowEvidence, TableFact, TableMention, TableProp } from './tableTypes.js';
-
-/** A typed cell: the verbatim text and its value. */
-type Typed =
-  | { type: 'text'; raw: string; value: string }
-  | { type: 'integer'; raw: string; value: bigint }
-  | { type: 'decimal'; raw: string; value: Decimal }
-  | { type: 'float'; raw: string; value: number }
-  | { type: 'list'; raw: string; value: { name: string; count: bigint | null; text: string }[] };
-
-interface Row {
-  record: CsvRecord;
-  cells: Map<string, Typed>;
-  evidence: RowEvidence;
-}
-
-interface Table {
-  key: string;
-  mapping: Mapping;
-  rows: Row[];
-  file: string;
-}
+import { ManifestSchema, MappingSchema, type Column, type FactSpec, type Manifest, type Mapping, type Value } from './datasetSchemas.js';
+import { isZeroCell, propOf, scaleWord, typeCell, where, type Row, type Table, type Typed } from './cells.js';
+import { datasetCheck, rowCheck } from './checks.js';
+import type { LoadedDataset, LoadedTable, TableFact, TableMention, TableProp } from './tableTypes.js';
 
 const SEED_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
@@ -88,89 +58,6 @@ const slugify = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 const pad2 = (n: number): string => String(n).padStart(2, '0');
-const where = (row: number, col?: { index: number; name: string }): string =>
-  col === undefined ? `row=${row}` : `row=${row} col=${col.index + 1} (${col.name})`;
-
-/** Types one cell, or says why it cannot. */
-function typeCell(column: Column, raw: string): Typed | string {
-  if (raw === '') return column.optional === true ? { type: 'text', raw, value: '' } : 'empty cell';
-  switch (column.type) {
-    case 'text':
-      return { type: 'text', raw, value: raw };
-    case 'code':
-      return new RegExp(column.pattern).test(raw) ? { type: 'text', raw, value: raw } : `"${raw}" does not match ${column.pattern}`;
-    case 'enum':
-      return column.values.includes(raw) ? { type: 'text', raw, value: raw } : `"${raw}" is not one of ${column.values.join(', ')}`;
-    case 'integer': {
-      if (!/^-?(0|[1-9][0-9]*)$/.test(raw)) return `expected an integer, got "${raw}"`;
-      const value = BigInt(raw);
-      if ((column.min !== undefined && value < BigInt(column.min)) || (column.max !== undefined && value > BigInt(column.max)))
-        return `expected an integer ${column.min ?? '…'}–${column.max ?? '…'}, got "${raw}"`;
-      return { type: 'integer', raw, value };
-    }
-    case 'decimal': {
-      const value = parseDecimal(raw);
-      if (value === undefined) return `expected a decimal number, got "${raw}"`;
-      if (column.min !== undefined && toNumber(value) < column.min) return `expected at least ${column.min}, got "${raw}"`;
-      return { type: 'decimal', raw, value };
-    }
-    case 'float': {
-      const value = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(raw) ? Number(raw) : Number.NaN;
-      if (!Number.isFinite(value)) return `expected a number, got "${raw}"`;
-      if (column.min !== undefined && value < column.min) return `expected at least ${column.min}, got "${raw}"`;
-      return { type: 'float', raw, value };
-    }
-    case 'month-year': {
-      const m = /^(0[1-9]|1[0-2])\/(\d{4})$/.exec(raw);
-      return m ? { type: 'text', raw, value: `${m[2]}-${m[1]}` } : `expected MM/YYYY, got "${raw}"`;
-    }
-    case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw))
-        ? { type: 'text', raw, value: raw }
-        : `expected YYYY-MM-DD, got "${raw}"`;
-    case 'list': {
-      const pattern = new RegExp(column.item);
-      const items: { name: string; count: bigint | null; text: string }[] = [];
-      for (const text of raw.split(column.separator)) {
-        const m = pattern.exec(text);
-        const name = m?.groups?.name;
-        if (!m || name === undefined) return `list item "${text}" does not match ${column.item}`;
-        const count = m.groups?.count;
-        items.push({ name, count: count === undefined ? null : BigInt(count), text });
-      }
-      return { type: 'list', raw, value: items };
-    }
-  }
-}
-
-/** A typed value as a stored property, with the column's scale applied. */
-function propOf(cell: Typed, column: Column | undefined): TableProp {
-  const scale = column !== undefined && (column.type === 'decimal' || column.type === 'float') ? (column.scale ?? 1) : 1;
-  switch (cell.type) {
-    case 'text':
-      return cell.value;
-    case 'integer':
-      return cell.value;
-    case 'decimal':
-      return scaled(cell.value, scale);
-    case 'float':
-      return cell.value * scale;
-    case 'list':
-      return cell.value.map((item) => item.text);
-  }
-}
-
-const isZeroCell = (cell: Typed): boolean =>
-  (cell.type === 'decimal' && isZero(cell.value)) ||
-  (cell.type === 'float' && cell.value === 0) ||
-  (cell.type === 'integer' && cell.value === 0n);
-
-/** Unit words for a scale: 1e9 → "billion". */
-function scaleWord(scale: number | undefined): string {
-  if (scale === undefined || scale === 1) return '';
-  const words: Record<number, string> = { 1e3: ' thousand', 1e6: ' million', 1e9: ' billion', 1e12: ' trillion' };
-  return words[scale] ?? ` × ${scale}`;
-}
 
 interface ActorIndex {
   byIso3: Map<string, string>;
@@ -504,40 +391,6 @@ function resolveActor(
   return { id, surfaceForm: name ?? code ?? id, columns };
 }
 
-function rowCheck(check: RowCheck, row: Row, file: string, ctx: { log: IssueLog; warnings: string[] }): void {
-  const dec = (name: string): Decimal | undefined => {
-    const cell = row.cells.get(name);
-    return cell?.type === 'decimal' ? cell.value : cell?.type === 'integer' ? { digits: cell.value, scale: 0 } : undefined;
-  };
-  const report = (message: string): void => {
-    const text = `check ${check.id}: ${message}`;
-    if (check.severity === 'error') ctx.log.add(file, where(row.record.row), text);
-    else ctx.warnings.push(`${file} ${where(row.record.row)}: ${text}${check.note ? ` (${check.note})` : ''}`);
-  };
-  if (check.kind === 'sum') {
-    const target = dec(check.target);
-    const parts = check.parts.map(dec);
-    if (target === undefined || parts.some((p) => p === undefined)) return report('a column is not numeric');
-    const total = sum(parts as Decimal[]);
-    if (!withinRounding(total, target, parts.length))
-      report(
-        `${check.target} ${format(target)} ≠ ${check.parts.join(' + ')} = ${format(total)} (difference ${format(minus(target, total))})`,
-      );
-  } else if (check.kind === 'difference') {
-    const [target, a, b] = [dec(check.target), dec(check.minuend), dec(check.subtrahend)];
-    if (target === undefined || a === undefined || b === undefined) return report('a column is not numeric');
-    const diff = minus(a, b);
-    if (!withinRounding(diff, target, 2))
-      report(`${check.target} ${format(target)} ≠ ${check.minuend} − ${check.subtrahend} = ${format(diff)}`);
-  } else {
-    const list = row.cells.get(check.list);
-    const total = row.cells.get(check.column);
-    if (list?.type !== 'list' || total?.type !== 'integer') return report('the columns are not a list and an integer');
-    const counted = list.value.reduce((acc, item) => acc + (item.count ?? 0n), 0n);
-    if (counted !== total.value) report(`the items of ${check.list} count ${counted}, ${check.column} says ${total.value}`);
-  }
-}
-
 function planRowFact(
   spec: FactSpec,
   scope: Scope,
@@ -687,94 +540,6 @@ function mergeInto(
 }
 
 const bigintJson = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? `${value}n` : value);
-
-/** The cross-file identities of one dataset. */
-function datasetCheck(
-  check: DatasetCheck,
-  tables: Map<string, Table>,
-  broken: ReadonlySet<string>,
-  manifestFile: string,
-  manifest: Manifest,
-  ctx: { log: IssueLog; warnings: string[] },
-): void {
-  const report = (file: string, at: string, message: string): void => {
-    const text = `check ${check.id}: ${message}`;
-    if (check.severity === 'error') ctx.log.add(file, at, text);
-    else ctx.warnings.push(`${file}${at ? ` ${at}` : ''}: ${text}${check.note ? ` (${check.note})` : ''}`);
-  };
-  const table = (key: string): Table | undefined => {
-    const t = tables.get(key);
-    // A file with problems of its own was reported already: the check cannot run, and says nothing more.
-    if (t === undefined && !broken.has(key)) ctx.log.add(manifestFile, `checks (${check.id})`, `no readable file "${key}" in this dataset`);
-    return t;
-  };
-  const keyOf = (row: Row, by: readonly string[]): string => by.map((c) => row.cells.get(c)?.raw ?? '').join(',');
-  if (check.kind === 'groupSum') {
-    const left = table(check.sum.file);
-    const right = table(check.equals.file);
-    if (!left || !right) return;
-    const matches = (row: Row, w: Record<string, string> | undefined): boolean =>
-      Object.entries(w ?? {}).every(([c, v]) => row.cells.get(c)?.raw === v);
-    const group = (t: Table, spec: { column: string; by?: string[] | undefined; where?: Record<string, string> | undefined }) => {
-      const groups = new Map<string, { values: Decimal[]; rows: number[] }>();
-      for (const row of t.rows) {
-        if (!matches(row, spec.where)) continue;
-        const cell = row.cells.get(spec.column);
-        if (cell?.type !== 'decimal') continue;
-        const key = keyOf(row, spec.by ?? []);
-        const g = groups.get(key) ?? { values: [], rows: [] };
-        g.values.push(cell.value);
-        g.rows.push(row.record.row);
-        groups.set(key, g);
-      }
-      return groups;
-    };
-    const sums = group(left, check.sum);
-    const expected = group(right, check.equals);
-    for (const [key, e] of expected) {
-      const s = sums.get(key);
-      const expectedValue = sum(e.values);
-      const actual = s === undefined ? { digits: 0n, scale: 0 } : sum(s.values);
-      if (!withinRounding(actual, expectedValue, (s?.values.length ?? 0) + e.values.length - 1))
-        report(
-          right.file,
-          e.rows.length === 1 ? `row=${e.rows[0]}` : '',
-          `${check.equals.column}${key ? ` (${(check.equals.by ?? []).join(', ')} = ${key})` : ''} is ${format(expectedValue)}, but ${left.file}'s ${check.sum.column} adds up to ${format(actual)} over ${s?.values.length ?? 0} rows`,
-        );
-    }
-    for (const [key, s] of sums)
-      if (!expected.has(key))
-        report(left.file, `row=${s.rows[0]}`, `${(check.sum.by ?? []).join(', ')} = ${key} has no row in ${right.file}`);
-  } else if (check.kind === 'sameKeys') {
-    const keySets = check.files.map((f) => {
-      const t = table(f);
-      return t ? { t, keys: new Map(t.rows.map((r) => [keyOf(r, check.by), r.record.row])) } : undefined;
-    });
-    const [first, ...rest] = keySets;
-    if (!first || rest.some((k) => !k)) return;
-    for (const other of rest as NonNullable<(typeof keySets)[number]>[]) {
-      for (const [key, row] of first.keys)
-        if (!other.keys.has(key)) report(first.t.file, `row=${row}`, `${check.by.join(', ')} = ${key} has no row in ${other.t.file}`);
-      for (const [key, row] of other.keys)
-        if (!first.keys.has(key)) report(other.t.file, `row=${row}`, `${check.by.join(', ')} = ${key} has no row in ${first.t.file}`);
-    }
-  } else {
-    const t = table(check.file);
-    if (!t) return;
-    if (t.rows.length !== 1) return report(t.file, '', `expected exactly one data row, found ${t.rows.length}`);
-    const row = t.rows[0]!;
-    for (const [column, field] of Object.entries(check.fields)) {
-      const cell = row.cells.get(column);
-      const value = cell === undefined ? undefined : cell.type === 'text' ? cell.value : cell.raw;
-      if (value !== manifest.dataset[field])
-        report(
-          t.file,
-          `row=${row.record.row} col=${t.mapping.columns.findIndex((c) => c.name === column) + 1} (${column})`,
-          `"${value ?? ''}" differs from the manifest's ${field} "${manifest.dataset[field]}"`,
-        );
-    }
-  }
-}
 
 /**
  * Reads the datasets of one data directory; `complete` is false when any problem was found. `label` prefixes file names in issues when several
