@@ -23,7 +23,7 @@ export function seedFileExtension(name: string): (typeof SEED_FILE_EXTENSIONS)[n
 }
 
 /** Seed files directly inside `dir`, sorted; none if the folder is missing. */
-async function seedFiles(dir: string): Promise<string[]> {
+export async function seedFiles(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((f) => seedFileExtension(f) !== undefined).sort();
   } catch {
@@ -33,8 +33,12 @@ async function seedFiles(dir: string): Promise<string[]> {
 
 /** Parses a seed file by its extension; syntax errors are reported with their line and column. */
 async function readSeedFile(absolute: string, file: string, log: IssueLog): Promise<unknown> {
-  const text = await readFile(absolute, 'utf8');
-  return absolute.endsWith('.json') ? parseJson(text, file, log) : parseYaml(text, file, log);
+  return parseSeedText(await readFile(absolute, 'utf8'), file, log);
+}
+
+/** Parses a seed file's text by the extension of `file` (JSON or YAML); undefined after a syntax error, which is logged. */
+export function parseSeedText(text: string, file: string, log: IssueLog): unknown {
+  return file.endsWith('.json') ? parseJson(text, file, log) : parseYaml(text, file, log);
 }
 
 /**

@@ -6,50 +6,21 @@
  * (`row=57 col=4 (month)`), or its mapping path; the caller writes nothing if any was found.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
-import { idType } from '../../../src/model/ids.js';
+import { idSlug, idType } from '../../../src/model/ids.js';
 import { LABEL_BY_ID_TYPE, RELATIONSHIPS, type RelType } from '../../../src/model/vocabulary.js';
 import { isIsoCurrency } from '../../../src/model/currency.js';
 import { COMMITMENT_KINDS, COMMITMENT_STATUSES } from '../factSchemas.js';
 import type { IssueLog } from '../IssueLog.js';
 import { readCsv } from '../readCsv.js';
+import { parseSeedText, seedFiles } from '../readSeedFiles.js';
 import type { Registry } from '../ValidatedSeed.js';
 import { ManifestSchema, MappingSchema, type Column, type FactSpec, type Manifest, type Mapping, type Value } from './datasetSchemas.js';
 import { isZeroCell, propOf, scaleWord, typeCell, where, type Row, type Table, type Typed } from './cells.js';
 import { datasetCheck, rowCheck } from './checks.js';
 import type { LoadedDataset, LoadedTable, TableFact, TableMention, TableProp } from './tableTypes.js';
 
-const SEED_EXTENSIONS = ['.yaml', '.yml', '.json'];
-
-async function listManifests(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).filter((f) => SEED_EXTENSIONS.some((ext) => f.endsWith(ext))).sort();
-  } catch {
-    return [];
-  }
-}
-
-/** Parses YAML or JSON by extension; syntax errors are logged. */
-function parseSeedText(text: string, file: string, log: IssueLog): unknown {
-  if (file.endsWith('.json')) {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (err) {
-      log.add(file, '', `JSON syntax error: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
-  }
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) log.add(file, '', `YAML syntax error: ${(error.message.split('\n')[0] ?? '').trim()}`);
-    return undefined;
-  }
-  return doc.toJS();
-}
-
-const slugOf = (id: string): string => id.slice(id.indexOf(':') + 1);
 const slugify = (text: string): string =>
   text
     .normalize('NFKD')
@@ -261,7 +232,7 @@ function readTable(
 
   const datasetVars: [string, string][] = [
     ['dataset.id', manifest.dataset.id],
-    ['dataset.slug', slugOf(manifest.dataset.id)],
+    ['dataset.slug', idSlug(manifest.dataset.id)],
     ['dataset.period', manifest.dataset.period],
     ['dataset.release', manifest.dataset.release],
   ];
@@ -278,7 +249,7 @@ function readTable(
           continue;
         }
         vars.set(`${name}.id`, resolved.id);
-        vars.set(`${name}.slug`, slugOf(resolved.id));
+        vars.set(`${name}.slug`, idSlug(resolved.id));
         vars.set(`${name}.name`, actors.nameOf.get(resolved.id) ?? resolved.id);
         vars.set(`$${name}`, resolved.id);
         out.mentions.push({
@@ -557,7 +528,7 @@ export async function readDatasets(
   const issuesBefore = log.issues.length;
   const actors = actorIndex(registry);
   const root = path.dirname(dataDir);
-  for (const name of await listManifests(path.join(dataDir, 'datasets'))) {
+  for (const name of await seedFiles(path.join(dataDir, 'datasets'))) {
     const manifestFile = path.posix.join(label, 'datasets', name);
     const raw = parseSeedText(await readFile(path.join(dataDir, 'datasets', name), 'utf8'), manifestFile, log);
     if (raw === undefined) continue;
@@ -567,7 +538,7 @@ export async function readDatasets(
       continue;
     }
     const manifest = parsed.data;
-    const slug = slugOf(manifest.dataset.id);
+    const slug = idSlug(manifest.dataset.id);
     const expectedName = name.replace(/\.(yaml|yml|json)$/, '');
     if (expectedName !== slug) log.add(manifestFile, 'dataset.id', `a dataset manifest must be named after its id: ${slug}.yaml`);
     for (const [key, id] of [...Object.entries(manifest.actors?.byCode ?? {}), ...Object.entries(manifest.actors?.byName ?? {})])
