@@ -33,7 +33,7 @@ export function addTimeRange(where: WhereClause, v: string, range: TimeRangeInpu
       throw badArgument(`${argument}.${name}`, `must be a calendar month (YYYY-MM); got "${value}".`);
   }
   if (years && years.length > MAX_YEARS)
-    throw badArgument(`${argument}.years`, `may list at most ${MAX_YEARS} years; got ${years.length}.`);
+    throw badArgument(`${argument}.years`, `may list at most ${MAX_YEARS} years (MAX_YEARS); got ${years.length}.`);
   if (fromRelativeDays !== null && fromRelativeDays !== undefined) {
     where.clauses.push(`${v}.timeRelativeDaysMax >= $timeFromRelativeDays`);
     where.params.timeFromRelativeDays = fromRelativeDays;
