@@ -46,7 +46,8 @@ export function addIdsIn(
   type: string,
 ): void {
   if (!ids?.length) return;
-  if (ids.length > MAX_FILTER_IDS) throw badArgument(argument, `may hold at most ${MAX_FILTER_IDS} ids (MAX_FILTER_IDS); got ${ids.length}.`);
+  if (ids.length > MAX_FILTER_IDS)
+    throw badArgument(argument, `may hold at most ${MAX_FILTER_IDS} ids (MAX_FILTER_IDS); got ${ids.length}.`);
   ids.forEach((id, i) => {
     checkId(id, `${argument}[${i}]`);
     if (!id.startsWith(`${type}:`)) throw badArgument(`${argument}[${i}]`, `must be a ${type} id ("${type}:…").`);
