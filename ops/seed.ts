@@ -1,7 +1,8 @@
 /**
- * `npm run seed [-- --dry-run] [--data <dir> …] [--atomic | --batched] [--batched-above <rows>] [--batch-size <rows>]`:
- * validate the seed files, apply migrations and load the graph, then report counts per label and
- * relationship type. The write is one transaction up to `--batched-above` rows (default
+ * `npm run seed [-- --dry-run] [--data <dir> …] [--full] [--atomic | --batched] [--batched-above <rows>] [--batch-size <rows>]`:
+ * validate the seed files, apply migrations and load what changed since the last load (every
+ * source whose rows are unchanged is skipped; `--full` writes everything), then report counts per
+ * label and relationship type. The write is one transaction up to `--batched-above` rows (default
  * 50,000) and batched above; `--atomic` / `--batched` force either. `--dry-run` validates and
  * plans only; it needs no database.
  */
@@ -26,10 +27,11 @@ async function main(): Promise<void> {
       batched: { type: 'boolean', default: false },
       'batched-above': { type: 'string' },
       'batch-size': { type: 'string' },
+      full: { type: 'boolean', default: false },
     },
   });
   const dirs = values.data?.length ? values.data : [DATA_DIR];
-  const write = writeOptions(values);
+  const write = { ...writeOptions(values), full: values.full === true };
 
   if (values['dry-run']) {
     const plan = await planSeed(dirs);
@@ -49,9 +51,17 @@ async function main(): Promise<void> {
   try {
     const startedAt = performance.now();
     const report = await prepareGraph(runtime.executor, logger, dirs, write);
-    process.stdout.write(
-      `Seeded ${target.uri} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s (${report.mode === 'atomic' ? 'one transaction' : 'in batches'}): ${summarise(report)}.\n`,
-    );
+    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+    const how = report.mode === 'none' ? 'nothing written' : report.mode === 'atomic' ? 'one transaction' : 'in batches';
+    const what =
+      report.action === 'unchanged'
+        ? 'unchanged since the last load'
+        : report.action === 'full'
+          ? `full load, ${report.reason ?? ''}`
+          : 'changed sources only';
+    process.stdout.write(`Seeded ${target.uri} in ${seconds} s (${what}; ${how}): ${summarise(report)}.\n`);
+    for (const [verb, ids] of Object.entries(report.units))
+      if (ids.length > 0 && report.action !== 'full') process.stdout.write(`  ${verb.padEnd(8)} ${ids.join(', ')}\n`);
     if (report.deletedNodes > 0) process.stdout.write(`Removed ${report.deletedNodes} nodes no longer in the seed files.\n`);
     if ((report.deletedRelationships ?? 0) > 0)
       process.stdout.write(`Removed ${report.deletedRelationships} relationships no longer in the seed files.\n`);

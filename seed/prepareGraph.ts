@@ -10,8 +10,8 @@ import { GRAPH_SCHEMA } from '../src/model/graphSchema.js';
 import type { Logger } from '../src/logger.js';
 import { validateSeedDirs } from './validate/validate.js';
 import { planGraph, type GraphPlan } from './plan/plan.js';
-import { NODE_LABELS, REL_TYPES } from '../src/model/vocabulary.js';
-import { writeGraph, type WriteOptions, type WriteReport } from './write/writeGraph.js';
+import type { WriteReport } from './write/writeGraph.js';
+import { loadSeed, type LoadOptions, type LoadReport } from './loadSeed.js';
 
 export const SEED_DIR = dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = join(SEED_DIR, 'data');
@@ -22,30 +22,35 @@ export async function planSeed(dirs: readonly string[] = [DATA_DIR]): Promise<Gr
 }
 
 /**
- * Validates, migrates and loads. Nothing is written unless the seed is valid; the write is atomic
- * up to `write.batchedAboveRows` rows, batched (and resumable by a re-run) above, or as
- * `write.mode` forces.
+ * Migrates, validates and loads what changed since the last load (loadSeed.ts). Nothing is
+ * written unless the seed is valid; the write is atomic up to `write.batchedAboveRows` rows,
+ * batched (and resumable by a re-run) above, or as `write.mode` forces.
  */
 export async function prepareGraph(
   executor: Executor,
   logger: Logger,
   dirs: readonly string[] = [DATA_DIR],
-  write: WriteOptions = {},
-): Promise<WriteReport> {
-  const plan = await planSeed(dirs);
-  const migrations = await applyMigrations(executor, GRAPH_SCHEMA);
-  // Counts for the reader; the names (a fresh database creates some thirty indexes) only at debug.
-  logger.info(
-    { created: migrations.created.length, recreated: migrations.recreated.length, unchanged: migrations.unchanged.length },
-    'migrations applied',
-  );
-  logger.debug({ created: migrations.created, recreated: migrations.recreated }, 'migrations applied: names');
-  const report = await writeGraph(executor, plan, { labels: NODE_LABELS, relTypes: REL_TYPES }, write);
+  write: LoadOptions = {},
+): Promise<LoadReport> {
+  const migrate = async (): Promise<void> => {
+    const migrations = await applyMigrations(executor, GRAPH_SCHEMA);
+    // Counts for the reader; the names (a fresh database creates some thirty indexes) only at debug.
+    logger.info(
+      { created: migrations.created.length, recreated: migrations.recreated.length, unchanged: migrations.unchanged.length },
+      'migrations applied',
+    );
+    logger.debug({ created: migrations.created, recreated: migrations.recreated }, 'migrations applied: names');
+  };
+  const report = await loadSeed(executor, logger, dirs, { ...write, beforeWrite: migrate });
   const total = (counts: Record<string, number>): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
   // Totals for the reader (the ready block of `npm start` lists them by label); by label and type at debug.
   logger.info(
     {
+      action: report.action,
+      ...(report.reason === undefined ? {} : { reason: report.reason }),
       mode: report.mode,
+      units: Object.fromEntries(Object.entries(report.units).filter(([, ids]) => ids.length > 0)),
+      writtenRows: report.writtenRows,
       nodes: total(report.nodes),
       relationships: total(report.relationships),
       deletedNodes: report.deletedNodes,

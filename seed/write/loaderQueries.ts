@@ -91,3 +91,41 @@ export const DELETE_RELATIONSHIPS = cypher(
   'seed.deleteRelationships',
   'UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r RETURN count(*) AS deleted',
 );
+
+/**
+ * Reloads (writeChanges.ts): up to `$limit` nodes of a label that a replaced or removed unit owns,
+ * deleted with their relationships. Repeated until it deletes none, so each call stays a bounded
+ * transaction in batched mode. Source and Dataset nodes are owned by their own id, others by `sourceId`.
+ */
+export const deleteOwnedNodes = (label: string, selfOwned: boolean): NamedQuery =>
+  cypher(
+    `seed.deleteOwned.${label}`,
+    `MATCH (n:${label}) WHERE n.${selfOwned ? 'id' : 'sourceId'} IN $keys
+     WITH n LIMIT $limit
+     DETACH DELETE n
+     RETURN count(*) AS deleted`,
+  );
+
+/** Reloads: shared nodes of a label (no owner) that the plan no longer has, at most `$limit` per call. */
+export const deleteStaleSharedNodes = (label: string): NamedQuery =>
+  cypher(
+    `seed.deleteStaleShared.${label}`,
+    `MATCH (n:${label}) WHERE n.sourceId IS NULL AND NOT n.id IN $ids
+     WITH n LIMIT $limit
+     DETACH DELETE n
+     RETURN count(*) AS deleted`,
+  );
+
+/**
+ * Reloads: relationships of the model's types between two shared nodes, starting from the shared
+ * nodes of one label, at most `$limit` per call; the shared unit's are then created again.
+ */
+export const deleteSharedRelationships = (label: string, selfOwned: readonly string[]): NamedQuery =>
+  cypher(
+    `seed.deleteSharedRels.${label}`,
+    `MATCH (a:${label})-[r]->(b) WHERE a.sourceId IS NULL AND b.sourceId IS NULL AND type(r) IN $types
+       ${selfOwned.map((l) => `AND NOT b:${l}`).join(' ')}
+     WITH r LIMIT $limit
+     DELETE r
+     RETURN count(*) AS deleted`,
+  );

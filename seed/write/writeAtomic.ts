@@ -4,7 +4,8 @@
  *   1. nodes: `UNWIND $rows MERGE (n:Label {id}) SET n = row.props`, in batches of queries
  *      (properties are replaced, so a property removed from a seed file disappears);
  *   2. nodes of the model's labels that the plan no longer has are deleted;
- *   3. relationships of the model's types are replaced: deleted, then created from the plan.
+ *   3. relationships of the model's types are replaced: deleted, then created from the plan;
+ *   4. the load state (loadStateQueries.ts), when given, records what was loaded.
  * Neo4j keeps the whole transaction's changes in memory until the commit, so this mode is for
  * plans well below `dbms.memory.transaction.total.max`; a memory error is not retried.
  */
@@ -15,12 +16,19 @@ import { clearRelationships, createRelationships, mergeNodes, pruneNodesNotIn } 
 import { retryTransient } from './retryTransient.js';
 import { SeedWriteError } from './SeedWriteError.js';
 import type { Vocabulary, WritableGraph } from './writableGraph.js';
+import { writeLoadState, type LoadStateRecord } from './loadStateQueries.js';
 
 /** Rows per query inside the one transaction. */
 const QUERY_ROWS = 1000;
 
 /** Writes the plan; returns the number of nodes deleted. */
-export async function writeAtomic(executor: Executor, plan: WritableGraph, vocabulary: Vocabulary, timeoutMs: number): Promise<number> {
+export async function writeAtomic(
+  executor: Executor,
+  plan: WritableGraph,
+  vocabulary: Vocabulary,
+  timeoutMs: number,
+  loadState?: LoadStateRecord,
+): Promise<number> {
   const nodesByLabel = groupBy(plan.nodes, (n) => n.label);
   const relsByShape = groupBy(plan.rels, (r) => `${r.type}|${r.from.label}|${r.to.label}`);
   try {
@@ -52,6 +60,8 @@ export async function writeAtomic(executor: Executor, plan: WritableGraph, vocab
               }
             }
           }
+          // The bookkeeping commits with the graph it describes.
+          if (loadState !== undefined) await writeLoadState(run, loadState);
           return deletedNodes;
         },
         timeoutMs,

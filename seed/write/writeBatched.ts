@@ -34,12 +34,15 @@ import { retryTransient } from './retryTransient.js';
 import { SeedWriteError, type BatchProgress } from './SeedWriteError.js';
 import { countGraph } from './countGraph.js';
 import type { Vocabulary, WritableGraph } from './writableGraph.js';
+import { markWriting, writeLoadState, type LoadStateRecord } from './loadStateQueries.js';
 
 export interface BatchedOptions {
   batchRows: number;
   timeoutMs: number;
   /** Batch transactions in flight at once: Node prepares and sends one while Neo4j runs another. */
   concurrency: number;
+  /** Recorded as `writing` before the first batch and as given after the last (loadStateQueries.ts). */
+  loadState?: LoadStateRecord;
 }
 
 /** The key of a relationship: ids are unique across labels, so type and endpoint ids suffice. */
@@ -55,7 +58,7 @@ export async function writeBatched(
   executor: Executor,
   plan: WritableGraph,
   vocabulary: Vocabulary,
-  { batchRows, timeoutMs, concurrency }: BatchedOptions,
+  { batchRows, timeoutMs, concurrency, loadState }: BatchedOptions,
 ): Promise<{ deletedNodes: number; deletedRelationships: number; retriedBatches: number }> {
   const planned = plannedKeys(plan);
   const progress: BatchProgress = { committedBatches: 0, committedRows: 0, plannedRows: plan.nodes.length + plan.rels.length };
@@ -63,6 +66,9 @@ export async function writeBatched(
   try {
     const [existing] = await executor.read(anyNode(vocabulary.labels));
     const empty = existing === undefined;
+    // From here until the load state is written again, the graph is partially updated: `/ready` says so.
+    if (loadState !== undefined)
+      await retryTransient(() => executor.writeTransactionOnce('seed.loadState.writing', markWriting, timeoutMs));
 
     /** One batch, one transaction; a transient rollback is retried, anything else ends the load. */
     const commit = async (query: NamedQuery, rows: Record<string, unknown>[]): Promise<Row[]> => {
@@ -104,7 +110,10 @@ export async function writeBatched(
       if (written !== batch.length)
         throw new Error(`Relationship ${type}: ${batch.length - written} of ${batch.length} endpoints were not found (deleted meanwhile?)`);
     });
-    return { ...(await prune(executor, vocabulary, planned, { batchRows, timeoutMs })), retriedBatches };
+    const pruned = await prune(executor, vocabulary, planned, { batchRows, timeoutMs });
+    if (loadState !== undefined)
+      await retryTransient(() => executor.writeTransactionOnce('seed.loadState.write', (run) => writeLoadState(run, loadState), timeoutMs));
+    return { ...pruned, retriedBatches };
   } catch (err) {
     throw new SeedWriteError('batched', err, progress);
   }

@@ -17,6 +17,7 @@ import { writeAtomic } from './writeAtomic.js';
 import { writeBatched } from './writeBatched.js';
 import type { WriteMode } from './SeedWriteError.js';
 import type { Vocabulary, WritableGraph } from './writableGraph.js';
+import type { LoadStateRecord } from './loadStateQueries.js';
 
 export interface WriteOptions {
   /** `auto` (default): atomic up to `batchedAboveRows` rows, batched above. */
@@ -29,6 +30,11 @@ export interface WriteOptions {
   concurrency?: number;
   /** Server-side timeout of the atomic transaction, and of each batch. */
   timeoutMs?: number;
+}
+
+/** What writeGraph records besides the plan: the load state, written with the graph (see loadStateQueries.ts). */
+export interface FullWriteOptions extends WriteOptions {
+  loadState?: LoadStateRecord;
 }
 
 export interface WriteReport {
@@ -61,7 +67,7 @@ export async function writeGraph(
   executor: Executor,
   plan: WritableGraph,
   vocabulary: Vocabulary,
-  options: WriteOptions = {},
+  options: FullWriteOptions = {},
 ): Promise<WriteReport> {
   checkWritable(plan, vocabulary);
   const rows = plan.nodes.length + plan.rels.length;
@@ -74,11 +80,12 @@ export async function writeGraph(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const written =
     mode === 'atomic'
-      ? { deletedNodes: await writeAtomic(executor, plan, vocabulary, timeoutMs) }
+      ? { deletedNodes: await writeAtomic(executor, plan, vocabulary, timeoutMs, options.loadState) }
       : await writeBatched(executor, plan, vocabulary, {
           batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
           concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
           timeoutMs,
+          ...(options.loadState === undefined ? {} : { loadState: options.loadState }),
         });
   // Counted after the commit: Neo4j answers label and type counts from its count store then,
   // whereas inside the write transaction each count scans the transaction's own changes too.

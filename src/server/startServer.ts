@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { Executor } from '../db/Executor.js';
 import { createContext } from '../graphql/context.js';
 import { browserFiles } from './browserFiles.js';
+import { graphLoadStatus } from '../queries/loadStatus.js';
 import { graphiqlPage } from './graphiqlPage.js';
 import { startHealthListener } from './healthListener.js';
 import { createApolloServer } from '../graphql/createApolloServer.js';
@@ -64,10 +65,26 @@ export async function startServer(config: Config, executor: Executor, logger: Lo
     res.json({ status: 'ok' });
   });
 
-  /** Readiness: Neo4j answers now. */
+  /**
+   * Readiness: Neo4j answers now, and the graph is not partially updated by a batched load that
+   * began and has not completed (it is running, or it failed midway: `graph` says which state).
+   */
   app.get('/ready', async (_req, res) => {
-    const ready = await executor.ping(Math.min(config.neo4j.connectTimeoutMs, 2000));
-    res.status(ready ? 200 : 503).json({ ready, neo4j: ready ? 'reachable' : 'unreachable' });
+    const reachable = await executor.ping(Math.min(config.neo4j.connectTimeoutMs, 2000));
+    if (!reachable) {
+      res.status(503).json({ ready: false, neo4j: 'unreachable' });
+      return;
+    }
+    const graph = await graphLoadStatus(executor).catch((): 'unknown' => 'unknown');
+    const ready = graph !== 'partially updated';
+    res.status(ready ? 200 : 503).json({
+      ready,
+      neo4j: 'reachable',
+      graph,
+      ...(ready
+        ? {}
+        : { reason: 'a batched load has not completed: the graph is partially updated until it does (or the same load is run again)' }),
+    });
   });
 
   // Neo4j Browser's style and guide, which the local Neo4j loads when a user connects.

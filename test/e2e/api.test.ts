@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server/startServer.js';
-import { prepareGraph } from '../../seed/prepareGraph.js';
+import { planSeed, prepareGraph } from '../../seed/prepareGraph.js';
+import type { PlannedRel } from '../../seed/plan/plan.js';
+import { writeGraph } from '../../seed/write/writeGraph.js';
+import { NODE_LABELS, REL_TYPES } from '../../src/model/vocabulary.js';
 import { testRuntime } from '../support/testRuntime.js';
 
 interface GraphQLResponse<T> {
@@ -126,5 +129,40 @@ describe('the API over HTTP', () => {
     expect(text).not.toMatch(/at .*\.js|node_modules|stack/i);
     const { body } = await post('{ person(id: "person:keir-starmer") { nme } }');
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('is not ready while a batched load has left the graph partially updated, and ready again once a load completes it', async () => {
+    const ready = async () => {
+      const res = await fetch(new URL('/ready', server.url));
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    expect(await ready()).toEqual({ status: 200, body: { ready: true, neo4j: 'reachable', graph: 'complete' } });
+
+    // A batched load whose last batch Neo4j refuses (a map is no property value), after the others committed.
+    const plan = await planSeed();
+    const last = plan.rels[plan.rels.length - 1]!;
+    const broken = {
+      ...plan,
+      rels: [...plan.rels.slice(0, -1), { ...last, props: { nested: { not: 'a property value' } } as unknown as PlannedRel['props'] }],
+    };
+    const state = {
+      status: 'complete' as const,
+      inputHash: '-',
+      references: [],
+      units: [],
+      sharedLabels: [],
+      counts: { nodes: {}, relationships: {} },
+    };
+    await expect(
+      writeGraph(rt.executor, broken, { labels: NODE_LABELS, relTypes: REL_TYPES }, { mode: 'batched', batchRows: 2000, loadState: state }),
+    ).rejects.toThrow(/PARTIALLY UPDATED/);
+    const partial = await ready();
+    expect(partial.status).toBe(503);
+    expect(partial.body).toMatchObject({ ready: false, neo4j: 'reachable', graph: 'partially updated' });
+    expect(partial.body.reason).toMatch(/batched load has not completed/);
+
+    const report = await prepareGraph(rt.executor, createLogger({ logLevel: 'silent' }));
+    expect(report).toMatchObject({ action: 'full', reason: 'the last load did not complete' });
+    expect(await ready()).toEqual({ status: 200, body: { ready: true, neo4j: 'reachable', graph: 'complete' } });
   });
 });

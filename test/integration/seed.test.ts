@@ -12,6 +12,7 @@ import { SeedValidationError } from '../../seed/validate/validate.js';
 import { NODE_LABELS, REL_TYPES } from '../../src/model/vocabulary.js';
 import { writeGraph } from '../../seed/write/writeGraph.js';
 import { GRAPH_SCHEMA } from '../../src/model/graphSchema.js';
+import { LOAD_STATE_LABEL } from '../../src/model/loadState.js';
 import { DATA_DIR, planSeed, prepareGraph } from '../../seed/prepareGraph.js';
 import { graphFingerprint } from '../../tools/reliability/graphFingerprint.js';
 import { testRuntime } from '../support/testRuntime.js';
@@ -46,7 +47,10 @@ describe('seeding the first source document', () => {
   });
 
   it('loads every label with the expected count', async () => {
-    const rows = await read('labelCounts', 'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n');
+    const rows = await read(
+      'labelCounts',
+      `MATCH (n) WHERE NOT n:${LOAD_STATE_LABEL} UNWIND labels(n) AS label RETURN label, count(*) AS n`,
+    );
     const counts = Object.fromEntries(rows.map((r) => [r.label as string, Number(r.n)]));
     const plan = await planSeed();
     const planned: Record<string, number> = {};
@@ -64,14 +68,17 @@ describe('seeding the first source document', () => {
   });
 
   it('gives every node an id and a name', async () => {
-    const [row] = await read('missingIdOrName', 'MATCH (n) WHERE n.id IS NULL OR n.name IS NULL OR trim(n.name) = "" RETURN count(n) AS n');
+    const [row] = await read(
+      'missingIdOrName',
+      `MATCH (n) WHERE NOT n:${LOAD_STATE_LABEL} AND (n.id IS NULL OR n.name IS NULL OR trim(n.name) = "") RETURN count(n) AS n`,
+    );
     expect(row?.n).toBe(0);
   });
 
   it('ties every fact and entity to evidence in its source', async () => {
     const [row] = await read(
       'unsupported',
-      'MATCH (n) WHERE NOT n:Source AND NOT n:Evidence AND NOT n:Dataset AND NOT (n)-[:SUPPORTED_BY]->(:Evidence) RETURN collect(n.id) AS ids',
+      `MATCH (n) WHERE NOT n:Source AND NOT n:Evidence AND NOT n:Dataset AND NOT n:${LOAD_STATE_LABEL} AND NOT (n)-[:SUPPORTED_BY]->(:Evidence) RETURN collect(n.id) AS ids`,
     );
     expect(row?.ids).toEqual([]);
   });

@@ -46,8 +46,10 @@ describe('the batched loader', () => {
   });
 
   it('chooses atomic for the curated seed by default, batched above the threshold', async () => {
-    expect((await prepareGraph(rt.executor, logger)).mode).toBe('atomic');
-    expect((await prepareGraph(rt.executor, logger, [DATA_DIR], { batchedAboveRows: 100, batchRows: 500 })).mode).toBe('batched');
+    expect((await prepareGraph(rt.executor, logger, [DATA_DIR], { full: true })).mode).toBe('atomic');
+    expect((await prepareGraph(rt.executor, logger, [DATA_DIR], { full: true, batchedAboveRows: 100, batchRows: 500 })).mode).toBe(
+      'batched',
+    );
     expect(await graphFingerprint(rt.executor)).toEqual(atomic);
   });
 
