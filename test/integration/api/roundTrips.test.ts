@@ -77,4 +77,20 @@ describe('round trips per request', () => {
     expect(evidence.length).toBe(100);
     expect(queries.length).toBeLessThanOrEqual(4);
   });
+
+  it.each([
+    ['paths found', { fromId: 'person:rachel-reeves', toId: 'nation:ua', maxHops: 3 }, false],
+    ['paths from a node to itself', { fromId: 'person:rachel-reeves', toId: 'person:rachel-reeves' }, false],
+    ['paths with none found', { fromId: 'person:rachel-reeves', toId: 'nation:ua', maxHops: 1 }, false],
+    ['paths to an id that names nothing', { fromId: 'person:rachel-reeves', toId: 'nation:zz' }, true],
+  ])('answers %s with exactly one Cypher query: endpoints and paths together', async (_name, variables, notFound) => {
+    const { errors, queries } = await api.execute(
+      `query ($fromId: ID!, $toId: ID!, $maxHops: Int) {
+        paths(fromId: $fromId, toId: $toId, maxHops: $maxHops) { from { id name } to { id name } paths { length nodes { id name } edges { id type } } }
+      }`,
+      variables,
+    );
+    expect(errors?.[0]?.extensions?.code).toBe(notFound ? 'NOT_FOUND' : undefined);
+    expect(queries.map((q) => q.name)).toEqual(['graph.paths']);
+  });
 });
