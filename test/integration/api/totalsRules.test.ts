@@ -273,6 +273,7 @@ describe('the rules of commitmentTotals', () => {
       { groupBy: args.groupBy, currency: args.currency, filter: args.filter, combine: args.combineSources ?? false },
     );
     expect(result.errors).toBeUndefined();
+    expect(result.queries.map((q) => q.name)).toEqual(['totals.commitments']);
     return result.data!.commitmentTotals;
   }
   const ids = (list: { id: string }[]) => list.map((x) => x.id);
