@@ -21,65 +21,22 @@
  *   or its stated date; commitments with neither form the group "(no year)" / "(no month)";
  * - groups come largest total first (then by label, actor, source and status); by year or month in
  *   calendar order instead, undated last.
+ *
+ * Left to TypeScript, because the query cannot or should not do it: checking the currency code
+ * and finding its minor unit (ICU data, which Neo4j does not have; it travels as `$minorUnits`);
+ * cutting each field's page from the lists the query returned (one query serves every alias of a
+ * list, each with its own `first`, so it returns the largest page asked for); and checking the
+ * values read back (totalsRecords.ts).
  */
 import neo4j from 'neo4j-driver';
-import type { CommitmentFilter, CommitmentKind, CommitmentStatus, TotalsGroupBy } from '../../generated/graphql.js';
+import type { CommitmentFilter, TotalsGroupBy } from '../../generated/graphql.js';
 import { cypher, type NamedQuery } from '../../db/cypher.js';
 import type { Executor, Params } from '../../db/Executor.js';
-import type { Plain } from '../../db/toPlain.js';
-import { STORED_ENUMS, storedValue } from '../../model/storedEnums.js';
 import { commitmentWhere } from '../filters/commitmentFilter.js';
 import { renderWhere } from '../filters/whereClause.js';
 import { cachedQuery } from '../cachedQuery.js';
-import { asNodeRecord, projectNode, type NodeRecord } from '../records.js';
-
-export type ConversionMethod = 'STATED_IN_SOURCE' | 'INVERSE_OF_STATED';
-
-/** A conversion as the API lists it: the rate actually applied, from the amount's currency to the asked one. */
-export interface ConversionRecord {
-  from: string;
-  to: string;
-  rate: number;
-  method: ConversionMethod;
-  exchangeRate: NodeRecord;
-}
-
-export interface TotalsGroupRecord {
-  actor: NodeRecord | null;
-  kind: CommitmentKind | null;
-  status: CommitmentStatus | null;
-  year: number | null;
-  month: string | null;
-  /** The one source summed (null when sources are combined, or the commitments name none). */
-  source: NodeRecord | null;
-  /** The first of the sources summed, by id; null where no node has the id. */
-  sources: (NodeRecord | null)[];
-  sourceCount: number;
-  label: string;
-  total: number;
-  count: number;
-  approximate: boolean;
-  /** The first of the `count` commitments, by id. */
-  commitments: NodeRecord[];
-}
-
-/** The totals, with the first page of each list (`TotalsPages`) and each list's whole size. */
-export interface TotalsRecord {
-  currency: string;
-  groupBy: TotalsGroupBy;
-  combineSources: boolean;
-  groups: TotalsGroupRecord[];
-  groupCount: number;
-  conversions: ConversionRecord[];
-  conversionCount: number;
-  unconverted: NodeRecord[];
-  unconvertedCount: number;
-  partsSkipped: number;
-  withoutAmount: number;
-  /** The first of the sources with a commitment in a group, by id; null where no node has the id. */
-  sources: (NodeRecord | null)[];
-  sourceCount: number;
-}
+import { projectNode } from '../records.js';
+import { readTotals, type TotalsRecord } from './totalsRecords.js';
 
 /** How many items of each list the query returns: the largest page the request asks of it. */
 export interface TotalsPages {
@@ -100,26 +57,18 @@ export interface TotalsRequest {
   pages: TotalsPages;
 }
 
-export const NO_DONOR_LABEL = '(no donor)';
-export const NO_RECIPIENT_LABEL = '(no recipient)';
-export const NO_YEAR_LABEL = '(no year)';
-export const NO_MONTH_LABEL = '(no month)';
-export const NO_SOURCE_LABEL = '(no source)';
-
+/** The label of the group of commitments with no donor, recipient, year, month or source; kinds and statuses always have one. */
 const NONE_LABEL: Readonly<Record<TotalsGroupBy, string | null>> = {
-  DONOR: NO_DONOR_LABEL,
-  RECIPIENT: NO_RECIPIENT_LABEL,
+  DONOR: '(no donor)',
+  RECIPIENT: '(no recipient)',
   KIND: null,
   STATUS: null,
-  YEAR: NO_YEAR_LABEL,
-  MONTH: NO_MONTH_LABEL,
-  SOURCE: NO_SOURCE_LABEL,
+  YEAR: '(no year)',
+  MONTH: '(no month)',
+  SOURCE: '(no source)',
 };
 
-const KINDS: ReadonlySet<string> = new Set(STORED_ENUMS.CommitmentKind.map(storedValue));
-const STATUSES: ReadonlySet<string> = new Set(STORED_ENUMS.CommitmentStatus.map(storedValue));
-
-/** Only a string, only a number: the types the rules read, as `str` and `num` do in TypeScript. */
+/** A property the rules read only when it has the type they expect: any other value counts as absent. */
 const string = (expr: string): string => `CASE WHEN ${expr} IS :: STRING NOT NULL THEN ${expr} END`;
 const number = (expr: string): string => `CASE WHEN ${expr} IS :: INTEGER NOT NULL | FLOAT NOT NULL THEN ${expr} END`;
 
@@ -176,9 +125,13 @@ function groupOrder(groupBy: TotalsGroupBy): string {
 
 /**
  * Rounding is `round(x * $minorUnits) / $minorUnits`: Cypher's round() of one argument rounds half
- * up like JavaScript's Math.round, so figures are the ones the API gave when it summed in
- * TypeScript. A group's total is rounded after each amount, in the order of commitment ids.
- * `where` is rendered from commitmentWhere's fixed fragments; its values travel as parameters.
+ * towards positive infinity, as JavaScript's Math.round does, and the arithmetic is the same IEEE
+ * double arithmetic, so the figures are exactly those the API gave when it summed in TypeScript
+ * (only a total in [-0.005, 0) is 0 here where JavaScript gave -0). A group's total is
+ * rounded after each amount, adding them in the order of commitment ids. Labels are ordered by code
+ * point, which differs from JavaScript's UTF-16 order only between characters beyond U+FFFF and
+ * those from U+E000 to U+FFFF. `where` is rendered from commitmentWhere's fixed fragments; its
+ * values travel as parameters.
  */
 function totalsQuery(where: string, groupBy: TotalsGroupBy): NamedQuery {
   return cachedQuery(`totals ${groupBy} ${where}`, () =>
@@ -305,71 +258,5 @@ export async function commitmentTotals(executor: Executor, request: TotalsReques
   const { query, params } = buildTotalsQuery(request);
   const [row] = await executor.read(query, params);
   if (!row) throw new TypeError('The totals query returned no row');
-  return {
-    currency: request.currency,
-    groupBy: request.groupBy,
-    combineSources: request.combineSources,
-    groups: list(row.groups).map(asGroup),
-    groupCount: count(row.groupCount),
-    conversions: list(row.conversions).map(asConversion),
-    conversionCount: count(row.conversionCount),
-    unconverted: list(row.unconverted).map(asNodeRecord),
-    unconvertedCount: count(row.unconvertedCount),
-    partsSkipped: count(row.partsSkipped),
-    withoutAmount: count(row.withoutAmount),
-    sources: list(row.sources).map(asNodeOrNull),
-    sourceCount: count(row.sourceCount),
-  };
-}
-
-function list(value: Plain | undefined): Plain[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function count(value: Plain | undefined): number {
-  if (typeof value !== 'number') throw new TypeError('Expected a count from the totals query');
-  return value;
-}
-
-function asNodeOrNull(value: Plain | undefined): NodeRecord | null {
-  return value === null || value === undefined ? null : asNodeRecord(value);
-}
-
-function fields(value: Plain): Record<string, Plain> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('Expected a map from the totals query');
-  return value;
-}
-
-/** A group as the query returns it, checked at the edge: a stored kind or status outside the enums is a data error. */
-function asGroup(value: Plain): TotalsGroupRecord {
-  const g = fields(value);
-  const kind = typeof g.kind === 'string' ? g.kind : null;
-  const status = typeof g.status === 'string' ? g.status : null;
-  if (kind !== null && !KINDS.has(kind)) throw new TypeError(`A commitment has no known kind: ${kind}`);
-  if (status !== null && !STATUSES.has(status)) throw new TypeError(`A commitment has no known status: ${status}`);
-  if (typeof g.label !== 'string' || typeof g.total !== 'number') throw new TypeError('A totals group lacks its label or total');
-  return {
-    actor: asNodeOrNull(g.actor),
-    kind: kind as CommitmentKind | null,
-    status: status as CommitmentStatus | null,
-    year: typeof g.year === 'number' ? g.year : null,
-    month: typeof g.month === 'string' ? g.month : null,
-    source: asNodeOrNull(g.source),
-    sources: list(g.sources).map(asNodeOrNull),
-    sourceCount: count(g.sourceCount),
-    label: g.label,
-    total: g.total,
-    count: count(g.count),
-    approximate: g.approximate === true,
-    commitments: list(g.commitments).map(asNodeRecord),
-  };
-}
-
-function asConversion(value: Plain): ConversionRecord {
-  const m = fields(value);
-  const { from, to, rate, method } = m;
-  if (typeof from !== 'string' || typeof to !== 'string' || typeof rate !== 'number')
-    throw new TypeError('A conversion lacks its currencies or rate');
-  if (method !== 'STATED_IN_SOURCE' && method !== 'INVERSE_OF_STATED') throw new TypeError('A conversion lacks its method');
-  return { from, to, rate, method, exchangeRate: asNodeRecord(m.exchangeRate) };
+  return readTotals(row, request);
 }
