@@ -1,14 +1,15 @@
 /**
- * Query.commitmentTotals: checks the currency, fetches the selected commitments, sums them by
- * the rules in computeTotals.
+ * Query.commitmentTotals: checks the currency, reads from the selection how many items of each
+ * list to fetch, and lets one query sum the commitments (totalsQueries.ts).
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import { isIsoCurrency, similarCurrencies } from '../../model/currency.js';
-import type { Resolvers } from '../../generated/graphql.js';
-import { computeTotals } from '../../queries/totals/computeTotals.js';
-import { totalsRows } from '../../queries/totals/totalsQueries.js';
-import { badArgument, checkFirst } from '../../queries/inputChecks.js';
-import { str, type NodeRecord } from '../../queries/records.js';
-import type { GraphContext } from '../context.js';
+import type { QueryCommitmentTotalsArgs, Resolvers } from '../../generated/graphql.js';
+import { commitmentTotals, type TotalsPages, type TotalsRequest } from '../../queries/totals/totalsQueries.js';
+import { badArgument } from '../../queries/inputChecks.js';
+import type { NodeRecord } from '../../queries/records.js';
+import { selectedPageSize } from '../selectedPageSize.js';
+import { HELD_PAGE_SIZE, pageOf } from './pages.js';
 
 /** An ISO 4217 code known to the runtime, upper-cased (`gbp` → `GBP`). */
 function checkCurrency(currency: string): string {
@@ -19,44 +20,43 @@ function checkCurrency(currency: string): string {
   throw badArgument('currency', `must be an ISO 4217 currency code such as GBP, EUR or USD; got "${currency.slice(0, 20)}"${hint}.`);
 }
 
-/** The first `first` of these sources, by id. */
-async function sourcesOf(ids: readonly string[], first: number | null | undefined, ctx: GraphContext): Promise<NodeRecord[]> {
-  const page = ids.slice(0, checkFirst(first, TOTALS_PAGE_SIZE, ctx.limits.maxPageSize));
-  return (await ctx.loaders.node.loadMany(page)).filter((s): s is NodeRecord => s !== null && !(s instanceof Error));
+/** The most items the request takes from each list of the totals, over all its aliases and fragments. */
+function pagesOf(info: GraphQLResolveInfo, max: number): TotalsPages {
+  const size = (...path: string[]) => selectedPageSize(info, path, HELD_PAGE_SIZE, max);
+  return {
+    groups: size('groups'),
+    groupCommitments: size('groups', 'commitments'),
+    groupSources: size('groups', 'sources'),
+    conversions: size('conversions'),
+    unconverted: size('unconverted'),
+    sources: size('sources'),
+  };
 }
 
-/** Page size of the lists inside totals when the request does not say (the SDL's `first: Int = 20`). */
-export const TOTALS_PAGE_SIZE = 20;
+/** The checked request of a `commitmentTotals` field, with the page sizes its selection asks for. */
+export function totalsRequest(
+  { groupBy, currency, filter, combineSources }: QueryCommitmentTotalsArgs,
+  info: GraphQLResolveInfo,
+  maxPageSize: number,
+): TotalsRequest {
+  return { groupBy, currency: checkCurrency(currency), filter, combineSources: combineSources === true, pages: pagesOf(info, maxPageSize) };
+}
 
-/** Query fields: commitmentTotals; the lists of a total are pages of what computeTotals found. */
+const present = (node: NodeRecord | null): node is NodeRecord => node !== null;
+
+/** Query fields: commitmentTotals; the lists of a total are pages of what its query returned. */
 export const totalsResolvers: Resolvers = {
   Query: {
-    commitmentTotals: async (_p, { groupBy, currency, filter, combineSources }, ctx) => {
-      const code = checkCurrency(currency);
-      const rows = await totalsRows(ctx.executor, filter);
-      const titles = new Map<string, string>();
-      if (groupBy === 'SOURCE') {
-        const ids = [...new Set(rows.map((r) => str(r.commitment, 'sourceId')).filter((id): id is string => id !== null))];
-        for (const source of await ctx.loaders.node.loadMany(ids))
-          if (source && !(source instanceof Error)) titles.set(source.id, source.name);
-      }
-      return computeTotals(rows, groupBy, code, { combineSources: combineSources === true, sourceTitle: (id) => titles.get(id) ?? id });
-    },
+    commitmentTotals: (_p, args, ctx, info) => commitmentTotals(ctx.executor, totalsRequest(args, info, ctx.limits.maxPageSize)),
   },
   CommitmentTotals: {
-    groups: (totals, { first }, ctx) => totals.groups.slice(0, checkFirst(first, TOTALS_PAGE_SIZE, ctx.limits.maxPageSize)),
-    groupCount: (totals) => totals.groups.length,
-    conversions: (totals, { first }, ctx) => totals.conversions.slice(0, checkFirst(first, TOTALS_PAGE_SIZE, ctx.limits.maxPageSize)),
-    unconverted: (totals, { first }, ctx) => totals.unconverted.slice(0, checkFirst(first, TOTALS_PAGE_SIZE, ctx.limits.maxPageSize)),
-    conversionCount: (totals) => totals.conversions.length,
-    unconvertedCount: (totals) => totals.unconverted.length,
-    sources: (totals, { first }, ctx) => sourcesOf(totals.sourceIds, first, ctx),
-    sourceCount: (totals) => totals.sourceIds.length,
+    groups: (totals, { first }, ctx) => pageOf(totals.groups, first, ctx),
+    conversions: (totals, { first }, ctx) => pageOf(totals.conversions, first, ctx),
+    unconverted: (totals, { first }, ctx) => pageOf(totals.unconverted, first, ctx),
+    sources: (totals, { first }, ctx) => pageOf(totals.sources, first, ctx).filter(present),
   },
   TotalsGroup: {
-    commitments: (group, { first }, ctx) => group.commitments.slice(0, checkFirst(first, TOTALS_PAGE_SIZE, ctx.limits.maxPageSize)),
-    source: (group, _a, ctx) => (group.sourceId === null ? null : ctx.loaders.node.load(group.sourceId)),
-    sources: (group, { first }, ctx) => sourcesOf(group.sourceIds, first, ctx),
-    sourceCount: (group) => group.sourceIds.length,
+    commitments: (group, { first }, ctx) => pageOf(group.commitments, first, ctx),
+    sources: (group, { first }, ctx) => pageOf(group.sources, first, ctx).filter(present),
   },
 };

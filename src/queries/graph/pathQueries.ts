@@ -4,7 +4,7 @@
 import neo4j from 'neo4j-driver';
 import type { NodeLabel } from '../../model/vocabulary.js';
 import { cypher, type NamedQuery } from '../../db/cypher.js';
-import type { Executor } from '../../db/Executor.js';
+import type { Executor, Params } from '../../db/Executor.js';
 import type { Plain } from '../../db/toPlain.js';
 import { AppError } from '../../errors.js';
 import { asNodeRecord, projectNode, type EdgeRecord, type NodeRecord } from '../records.js';
@@ -34,61 +34,61 @@ export interface PathRequest {
   limit: number;
 }
 
-function endpointsQuery(fromLabel: NodeLabel, toLabel: NodeLabel): NamedQuery {
-  return cachedQuery(`paths endpoints ${fromLabel} ${toLabel}`, () =>
+/**
+ * The endpoints and the paths in one query. A missing endpoint comes back as null (OPTIONAL
+ * MATCH), so the caller can name the argument that names nothing; the subquery then finds no
+ * path instead of failing. allShortestPaths refuses a node joined to itself, so that case skips
+ * it and returns the one path of length 0. Paths are ordered by their node ids so the same
+ * request gives the same paths in the same order (allShortestPaths itself promises no order);
+ * the ordering sees every shortest path, which the hop limit and the transaction timeout keep
+ * bounded.
+ */
+function pathsQuery(fromLabel: NodeLabel, toLabel: NodeLabel, maxHops: number, includeEvidence: boolean): NamedQuery {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new RangeError(`maxHops must be 1–6, got ${maxHops}`);
+  return cachedQuery(`paths ${fromLabel} ${toLabel} ${maxHops} ${includeEvidence}`, () =>
     cypher(
-      'graph.paths.endpoints',
+      'graph.paths',
       `
 OPTIONAL MATCH (a:${fromLabel} {id: $fromId})
 OPTIONAL MATCH (b:${toLabel} {id: $toId})
-RETURN ${projectNode('a')} AS from, ${projectNode('b')} AS to`,
+CALL (a, b) {
+  WITH a, b WHERE a <> b
+  MATCH p = allShortestPaths((a)-[:${traversableTypes(includeEvidence)}*1..${maxHops}]-(b))
+  WITH p ORDER BY [n IN nodes(p) | n.id]
+  LIMIT $limit
+  RETURN collect({nodes: [n IN nodes(p) | ${projectNode('n')}], edges: [r IN relationships(p) | ${projectEdge('r')}]}) AS found
+}
+WITH a, b, CASE WHEN a = b THEN [{nodes: [${projectNode('a')}], edges: []}] ELSE found END AS paths
+RETURN ${projectNode('a')} AS from, ${projectNode('b')} AS to, paths`,
     ),
   );
 }
 
-/**
- * Paths are ordered by their node ids so the same request gives the same paths in the same order
- * (allShortestPaths itself promises no order); the ordering sees every shortest path, which the
- * hop limit and the transaction timeout keep bounded.
- */
-function pathsQuery(fromLabel: NodeLabel, toLabel: NodeLabel, maxHops: number, includeEvidence: boolean): NamedQuery {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new RangeError(`maxHops must be 1–6, got ${maxHops}`);
-  return cachedQuery(`paths paths ${fromLabel} ${toLabel} ${maxHops} ${includeEvidence}`, () =>
-    cypher(
-      'graph.paths',
-      `
-MATCH (a:${fromLabel} {id: $fromId}), (b:${toLabel} {id: $toId})
-MATCH p = allShortestPaths((a)-[:${traversableTypes(includeEvidence)}*1..${maxHops}]-(b))
-WITH p ORDER BY [n IN nodes(p) | n.id]
-LIMIT $limit
-RETURN [n IN nodes(p) | ${projectNode('n')}] AS nodes, [r IN relationships(p) | ${projectEdge('r')}] AS edges`,
-    ),
-  );
+/** The one query a paths request sends, and its parameters (user values travel only as parameters). */
+export function buildPathsQuery(request: PathRequest): { query: NamedQuery; params: Params } {
+  const { fromId, fromLabel, toId, toLabel, maxHops, includeEvidence, limit } = request;
+  return { query: pathsQuery(fromLabel, toLabel, maxHops, includeEvidence), params: { fromId, toId, limit: neo4j.int(limit) } };
 }
 
 /**
  * All shortest paths from one node to another, at most `limit` of them. A node is joined to
  * itself by one path of length 0. Throws NOT_FOUND naming the argument whose node does not exist.
  */
-export function findPaths(executor: Executor, request: PathRequest): Promise<PathResultRecord> {
-  const { fromId, fromLabel, toId, toLabel, maxHops, includeEvidence, limit } = request;
-  return executor.readTransaction('graph.paths', async (run) => {
-    const [row] = await run(endpointsQuery(fromLabel, toLabel), { fromId, toId });
-    const ends = { fromId: row?.from ?? null, toId: row?.to ?? null };
-    const missing = (['fromId', 'toId'] as const).filter((argument) => ends[argument] === null);
-    if (missing.length > 0) {
-      const named = missing.map((argument) => `"${request[argument]}" (argument "${argument}")`).join(' or ');
-      throw new AppError('NOT_FOUND', `No node with id ${named}.`, { details: { arguments: missing } });
-    }
-    const from = asNodeRecord(ends.fromId);
-    const to = asNodeRecord(ends.toId);
-    if (fromId === toId) return { from, to, paths: [{ length: 0, nodes: [from], edges: [] }] };
-    const rows = await run(pathsQuery(fromLabel, toLabel, maxHops, includeEvidence), { fromId, toId, limit: neo4j.int(limit) });
-    return { from, to, paths: rows.map((row) => toPath(row.nodes, row.edges)) };
-  });
+export async function findPaths(executor: Executor, request: PathRequest): Promise<PathResultRecord> {
+  const { query, params } = buildPathsQuery(request);
+  const [row] = await executor.read(query, params);
+  const ends = { fromId: row?.from ?? null, toId: row?.to ?? null };
+  const missing = (['fromId', 'toId'] as const).filter((argument) => ends[argument] === null);
+  if (missing.length > 0) {
+    const named = missing.map((argument) => `"${request[argument]}" (argument "${argument}")`).join(' or ');
+    throw new AppError('NOT_FOUND', `No node with id ${named}.`, { details: { arguments: missing } });
+  }
+  const paths = Array.isArray(row?.paths) ? row.paths : [];
+  return { from: asNodeRecord(ends.fromId), to: asNodeRecord(ends.toId), paths: paths.map(toPath) };
 }
 
-function toPath(nodes: Plain | undefined, edges: Plain | undefined): PathRecord {
-  const edgeRecords = Array.isArray(edges) ? edges.map(asEdgeRecord) : [];
-  return { length: edgeRecords.length, nodes: Array.isArray(nodes) ? nodes.map(asNodeRecord) : [], edges: edgeRecords };
+function toPath(value: Plain): PathRecord {
+  const path = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  const edges = Array.isArray(path.edges) ? path.edges.map(asEdgeRecord) : [];
+  return { length: edges.length, nodes: Array.isArray(path.nodes) ? path.nodes.map(asNodeRecord) : [], edges };
 }

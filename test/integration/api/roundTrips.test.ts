@@ -1,6 +1,7 @@
 /**
  * Execution without N+1: a request's database round trips are bounded by the depth of its
- * selection, not by how many items it returns.
+ * selection, not by how many items it returns. Root fields answered whole in Cypher (paths,
+ * commitmentTotals) send exactly one query.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiHarness, type ApiHarness } from '../../support/apiHarness.js';
@@ -77,4 +78,40 @@ describe('round trips per request', () => {
     expect(evidence.length).toBe(100);
     expect(queries.length).toBeLessThanOrEqual(4);
   });
+
+  it.each([
+    ['paths found', { fromId: 'person:rachel-reeves', toId: 'nation:ua', maxHops: 3 }, false],
+    ['paths from a node to itself', { fromId: 'person:rachel-reeves', toId: 'person:rachel-reeves' }, false],
+    ['paths with none found', { fromId: 'person:rachel-reeves', toId: 'nation:ua', maxHops: 1 }, false],
+    ['paths to an id that names nothing', { fromId: 'person:rachel-reeves', toId: 'nation:zz' }, true],
+  ])('answers %s with exactly one Cypher query: endpoints and paths together', async (_name, variables, notFound) => {
+    const { errors, queries } = await api.execute(
+      `query ($fromId: ID!, $toId: ID!, $maxHops: Int) {
+        paths(fromId: $fromId, toId: $toId, maxHops: $maxHops) { from { id name } to { id name } paths { length nodes { id name } edges { id type } } }
+      }`,
+      variables,
+    );
+    expect(errors?.[0]?.extensions?.code).toBe(notFound ? 'NOT_FOUND' : undefined);
+    expect(queries.map((q) => q.name)).toEqual(['graph.paths']);
+  });
+
+  it.each(['DONOR', 'RECIPIENT', 'KIND', 'STATUS', 'YEAR', 'MONTH', 'SOURCE'])(
+    'answers commitmentTotals by %s with exactly one Cypher query: sums, pages, sources and titles together',
+    async (groupBy) => {
+      const { data, errors, queries } = await api.execute<{ commitmentTotals: { groupCount: number; sources: unknown[] } }>(
+        `query ($groupBy: TotalsGroupBy!) {
+          commitmentTotals(groupBy: $groupBy, currency: "GBP", filter: { donorId: "nation:gb" }) {
+            groups(first: 100) { actor { ... on Node { id name } } label total count approximate source { id name } sources { id } sourceCount commitments { id name } }
+            groupCount conversions { rate exchangeRate { id name } } conversionCount unconverted { id name } unconvertedCount
+            partsSkipped withoutAmount sources { id name } sourceCount
+          }
+        }`,
+        { groupBy },
+      );
+      expect(errors).toBeUndefined();
+      expect(data?.commitmentTotals.groupCount).toBeGreaterThan(0);
+      expect(data?.commitmentTotals.sources.length).toBeGreaterThan(0);
+      expect(queries.map((q) => q.name)).toEqual(['totals.commitments']);
+    },
+  );
 });
