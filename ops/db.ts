@@ -1,25 +1,7 @@
 /**
  * `npm run db:start | db:stop | db:status [-- --instance test]`: the local Neo4j, without Docker.
  */
-import {
-  DEV_INSTANCE,
-  OUTAGE_INSTANCE,
-  LocalNeo4jError,
-  TEST_INSTANCE,
-  TEST_B_INSTANCE,
-  connectionOf,
-  start,
-  status,
-  stop,
-  type InstanceSpec,
-} from './localNeo4j/localNeo4j.js';
-
-const INSTANCES: Record<string, InstanceSpec> = {
-  dev: DEV_INSTANCE,
-  test: TEST_INSTANCE,
-  'test-b': TEST_B_INSTANCE,
-  outage: OUTAGE_INSTANCE,
-};
+import { LOCAL_INSTANCES as INSTANCES, LocalNeo4jError, connectionOf, start, status, stop } from './localNeo4j/localNeo4j.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

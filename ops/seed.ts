@@ -1,8 +1,10 @@
 /**
- * `npm run seed [-- --dry-run] [--data <dir> …] [--full] [--atomic | --batched] [--batched-above <rows>] [--batch-size <rows>]`:
+ * `npm run seed [-- --dry-run] [--data <dir> …] [--full] [--bulk] [--instance <name>] [--atomic | --batched] [--batched-above <rows>] [--batch-size <rows>]`:
  * validate the seed files, apply migrations and load what changed since the last load (every
  * source whose rows are unchanged is skipped; `--full` writes everything), then report counts per
- * label and relationship type. The write is one transaction up to `--batched-above` rows (default
+ * label and relationship type. Into an empty local instance, a large first load (or `--bulk`) runs
+ * Neo4j's own importer instead (ops/bulkLoad.ts); `--instance` names the local instance (dev by
+ * default, used unless NEO4J_URI is set). The write is one transaction up to `--batched-above` rows (default
  * 50,000) and batched above; `--atomic` / `--batched` force either. `--dry-run` validates and
  * plans only; it needs no database.
  */
@@ -17,6 +19,9 @@ import { SeedValidationError } from '../seed/validate/validate.js';
 import { SeedWriteError } from '../seed/write/SeedWriteError.js';
 import type { WriteOptions } from '../seed/write/writeGraph.js';
 import { DATA_DIR, planSeed, prepareGraph, summarise } from '../seed/prepareGraph.js';
+import { BulkRefusedError } from '../seed/loadSeed.js';
+import { bulkWriter } from './bulkLoad.js';
+import { progressReporter } from './progress.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,6 +33,8 @@ async function main(): Promise<void> {
       'batched-above': { type: 'string' },
       'batch-size': { type: 'string' },
       full: { type: 'boolean', default: false },
+      bulk: { type: 'boolean', default: false },
+      instance: { type: 'string' },
     },
   });
   const dirs = values.data?.length ? values.data : [DATA_DIR];
@@ -46,13 +53,32 @@ async function main(): Promise<void> {
 
   const config = loadConfig();
   const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const { target } = await resolveNeo4jTarget(config, (message) => logger.info(message));
+  if (values.bulk && values.instance === undefined && config.neo4j.uri)
+    throw new UsageError(
+      `--bulk runs Neo4j's own importer on one of the project's local instances, which it stops and starts; ` +
+        `NEO4J_URI points at ${config.neo4j.uri}, a server this command does not manage. Load it without --bulk, ` +
+        'or name a local instance with --instance <name>.',
+    );
+  const { target, local } = await resolveNeo4jTarget(config, (message) => logger.info(message), values.instance);
   const runtime = await connectRuntime(config, target, logger);
   try {
     const startedAt = performance.now();
-    const report = await prepareGraph(runtime.executor, logger, dirs, write);
+    const progress = progressReporter(process.stderr);
+    const bulk =
+      local === undefined
+        ? undefined
+        : bulkWriter(local.spec, runtime.executor, values.bulk ? 'force' : 'auto', (message) => logger.info(message), {
+            stage: (message) => progress.stage(message),
+            importerOutput: (chunk) => progress.external(chunk),
+          });
+    const report = await prepareGraph(runtime.executor, logger, dirs, {
+      ...write,
+      ...(bulk === undefined ? {} : { bulk }),
+      progress,
+    });
+    progress.done();
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-    const how = report.mode === 'none' ? 'nothing written' : report.mode === 'atomic' ? 'one transaction' : 'in batches';
+    const how = { none: 'nothing written', atomic: 'one transaction', batched: 'in batches', bulk: "Neo4j's importer" }[report.mode];
     const what =
       report.action === 'unchanged'
         ? 'unchanged since the last load'
@@ -99,7 +125,13 @@ function printTable(title: string, counts: Record<string, number>): void {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof SeedValidationError || err instanceof ConfigError || err instanceof LocalNeo4jError || err instanceof UsageError) {
+  if (
+    err instanceof SeedValidationError ||
+    err instanceof ConfigError ||
+    err instanceof LocalNeo4jError ||
+    err instanceof UsageError ||
+    err instanceof BulkRefusedError
+  ) {
     process.stderr.write(`${err.message}\nNothing was written.\n`);
   } else if (err instanceof SeedWriteError) {
     // It says itself whether anything was written (a batched load may have been partly committed).

@@ -12,6 +12,7 @@
  *      not complete, `full` is asked for, or the graph after a reload does not hold the plan's counts.
  * Nothing is written unless the seed is valid.
  */
+import { cypher } from '../src/db/cypher.js';
 import type { Executor } from '../src/db/Executor.js';
 import type { Logger } from '../src/logger.js';
 import { NODE_LABELS, REL_TYPES } from '../src/model/vocabulary.js';
@@ -23,8 +24,12 @@ import { countGraph, type GraphCounts } from './write/countGraph.js';
 import { readLoadState, writeLoadState, type LoadStateRecord } from './write/loadStateQueries.js';
 import type { WriteMode } from './write/SeedWriteError.js';
 import { writeChanges } from './write/writeChanges.js';
+import { emptyArrays, type EmptyArrays } from './write/importFiles.js';
+import { setEmptyArrayOnNodes, setEmptyArrayOnRelationships } from './write/loaderQueries.js';
 import { DEFAULT_BATCH_ROWS, DEFAULT_BATCHED_ABOVE_ROWS, writeGraph, type WriteOptions } from './write/writeGraph.js';
 
+/** Any node at all, of any label: the importer only runs into an empty database. */
+const ANY_NODE = cypher('seed.anyNodeAtAll', 'MATCH (n) RETURN 1 AS found LIMIT 1');
 const VOCABULARY = { labels: NODE_LABELS, relTypes: REL_TYPES };
 const DEFAULT_TIMEOUT_MS = 300_000;
 
@@ -36,6 +41,40 @@ export interface LoadOptions extends WriteOptions {
    * write: the schema migrations, so an invalid seed changes nothing, not even the schema.
    */
   beforeWrite?: () => Promise<void>;
+  /** Neo4j's own importer, where the operator command can run it (a local instance): see BulkWriter. */
+  bulk?: BulkWriter;
+  /** Told each stage as it ends, and the rows written so far while writing (ops/progress.ts shows them). */
+  progress?: LoadProgress;
+}
+
+export interface LoadProgress {
+  stage(message: string): void;
+  rows(done: number, total: number): void;
+}
+
+/**
+ * The bulk path (ops/bulkLoad.ts): the plan imported offline by `neo4j-admin database import`
+ * into an empty database. `force` (`--bulk`): always, and refused unless the database is empty;
+ * `auto`: for a first load into an empty database of more than BULK_ABOVE_ROWS rows.
+ */
+export interface BulkWriter {
+  when: 'auto' | 'force';
+  /** Imports the plan; when it resolves the database holds exactly the plan (no schema yet) and answers again. */
+  write(plan: GraphPlan): Promise<void>;
+}
+
+/**
+ * Above this many rows (nodes + relationships) a first load into an empty local database goes
+ * through the importer. Measured (docs/benchmarks.md, "Seed throughput"): the import has a fixed
+ * cost of about 20 s (stopping and starting Neo4j, the importer's JVM) and then runs several times
+ * faster than the online loader's first load; below about half a million rows the online loader
+ * finishes first, and it keeps the database online.
+ */
+export const BULK_ABOVE_ROWS = 500_000;
+
+/** A bulk load that cannot run: nothing was stopped or written. */
+export class BulkRefusedError extends Error {
+  override name = 'BulkRefusedError';
 }
 
 export interface LoadReport extends GraphCounts {
@@ -43,8 +82,8 @@ export interface LoadReport extends GraphCounts {
   action: 'unchanged' | 'changes' | 'full';
   /** Why a full write was chosen. */
   reason?: string;
-  /** How the write ran; `none` when nothing was written. */
-  mode: WriteMode | 'none';
+  /** How the write ran: one transaction, batches, Neo4j's importer, or `none` when nothing was written. */
+  mode: WriteMode | 'bulk' | 'none';
   /** Load units (source or dataset ids, `shared`) by what happened to them. */
   units: { skipped: string[]; replaced: string[]; added: string[]; removed: string[] };
   deletedNodes: number;
@@ -78,11 +117,17 @@ export async function loadSeed(
     }
   }
 
+  const progress = options.progress;
+  let t = performance.now();
   const seed = await validateSeedDirs(dirs);
+  progress?.stage(`validated ${seed.sources.length + seed.datasets.length} sources in ${since(t)} s`);
+  t = performance.now();
   const plan = planGraph(seed);
   const fingerprint = await inputFingerprint(dirs, await referencedFiles(seed, dirs));
   const units = planUnits(plan);
-  await options.beforeWrite?.();
+  progress?.stage(
+    `planned ${plan.nodes.length.toLocaleString('en')} nodes and ${plan.rels.length.toLocaleString('en')} relationships (${units.length} load units) in ${since(t)} s`,
+  );
   const state: LoadStateRecord = {
     status: 'complete',
     inputHash: fingerprint.hash,
@@ -102,7 +147,45 @@ export async function loadSeed(
           : drifted
             ? 'the graph differed from its record'
             : undefined;
-  if (reason !== undefined) return full(executor, plan, units, state, options, reason);
+  const rows = plan.nodes.length + plan.rels.length;
+  if (options.bulk !== undefined && (options.bulk.when === 'force' || (reason !== undefined && rows > BULK_ABOVE_ROWS))) {
+    const [any] = await executor.read(ANY_NODE);
+    if (any === undefined) {
+      progress?.stage(`importing ${rows.toLocaleString('en')} rows with neo4j-admin into the empty database`);
+      await options.bulk.write(plan);
+      t = performance.now();
+      await options.beforeWrite?.();
+      progress?.stage(`constraints and indexes built in ${since(t)} s`);
+      await setEmptyArrays(executor, emptyArrays(plan), options.batchRows ?? DEFAULT_BATCH_ROWS);
+      await executor.writeTransaction('seed.loadState.write', (run) => writeLoadState(run, state));
+      return {
+        ...(await counts()),
+        action: 'full',
+        reason: options.bulk.when === 'force' ? 'a bulk load was asked for' : `a first load of ${rows.toLocaleString('en')} rows`,
+        mode: 'bulk',
+        units: { skipped: [], replaced: [], added: units.map((u) => u.id), removed: [] },
+        deletedNodes: 0,
+        writtenRows: rows,
+      };
+    }
+    if (options.bulk.when === 'force')
+      throw new BulkRefusedError(
+        'Refusing the bulk load: the database is not empty, and the importer replaces a whole database. ' +
+          'Load without --bulk (only what changed is written), or empty the database first.',
+      );
+  }
+  t = performance.now();
+  await options.beforeWrite?.();
+  progress?.stage(`schema migrations in ${since(t)} s`);
+  const writeOptions =
+    progress === undefined ? options : { ...options, onRows: (done: number, total: number) => progress.rows(done, total) };
+  if (reason !== undefined) {
+    progress?.stage(`writing all ${rows.toLocaleString('en')} rows: ${reason}`);
+    t = performance.now();
+    const report = await full(executor, plan, units, state, writeOptions, reason);
+    progress?.stage(`wrote ${rows.toLocaleString('en')} rows (${report.mode}) in ${since(t)} s`);
+    return report;
+  }
 
   const recorded = new Map(before!.units.map((u) => [u.id, u]));
   const planned = new Set(units.map((u) => u.id));
@@ -124,13 +207,20 @@ export async function loadSeed(
   const sourceUnits = changed.filter((u) => u.id !== SHARED_UNIT);
   const shared = changed.find((u) => u.id === SHARED_UNIT);
   const rels = dedupe(sourceUnits.flatMap((u) => u.rels));
-  const rows = sourceUnits.reduce((n, u) => n + u.nodes.length, 0) + rels.length + (shared ? shared.nodes.length + shared.rels.length : 0);
+  const changedRows =
+    sourceUnits.reduce((n, u) => n + u.nodes.length, 0) + rels.length + (shared ? shared.nodes.length + shared.rels.length : 0);
   const mode: WriteMode =
     options.mode === 'atomic' || options.mode === 'batched'
       ? options.mode
-      : rows > (options.batchedAboveRows ?? DEFAULT_BATCHED_ABOVE_ROWS)
+      : changedRows > (options.batchedAboveRows ?? DEFAULT_BATCHED_ABOVE_ROWS)
         ? 'batched'
         : 'atomic';
+  progress?.stage(
+    `writing ${changedRows.toLocaleString('en')} rows of ${changed.length} changed units` +
+      (removed.length > 0 ? `, removing ${removed.length}` : '') +
+      ` (${report.skipped.length} unchanged units skipped)`,
+  );
+  t = performance.now();
   const written = await writeChanges(
     executor,
     {
@@ -145,8 +235,14 @@ export async function loadSeed(
     },
     VOCABULARY,
     state,
-    { mode, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+    {
+      mode,
+      batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      onRows: progress === undefined ? undefined : (done: number, total: number) => progress.rows(done, total),
+    },
   );
+  progress?.stage(`wrote ${written.writtenRows.toLocaleString('en')} rows (${mode}) in ${since(t)} s`);
   const after = await counts();
   if (!sameCounts(after, state.counts)) {
     // The reload left other counts than the plan's: the graph held something the record did not
@@ -182,6 +278,18 @@ async function full(
     writtenRows: plan.nodes.length + plan.rels.length,
   };
 }
+
+/** After an import: the empty-array properties the importer cannot write (importFiles.ts), in bounded transactions. */
+export async function setEmptyArrays(executor: Executor, empty: EmptyArrays, batchRows: number): Promise<void> {
+  for (const { label, key, ids } of empty.nodes)
+    for (let i = 0; i < ids.length; i += batchRows)
+      await executor.write(setEmptyArrayOnNodes(label, key), { ids: ids.slice(i, i + batchRows) });
+  for (const { type, fromLabel, toLabel, key, ends } of empty.rels)
+    for (let i = 0; i < ends.length; i += batchRows)
+      await executor.write(setEmptyArrayOnRelationships(type, fromLabel, toLabel, key), { ends: ends.slice(i, i + batchRows) });
+}
+
+const since = (t: number): string => ((performance.now() - t) / 1000).toFixed(1);
 
 /** A relationship between two replaced units is in both: written once. */
 function dedupe(rels: PlanUnit['rels']): PlanUnit['rels'] {

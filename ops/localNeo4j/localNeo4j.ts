@@ -82,6 +82,17 @@ export const BENCH_INSTANCE: InstanceSpec = { name: 'bench', boltPort: 7690, htt
 /** A small benchmark instance for trying the harness (`npm run bench -- --instance scratch`) while `bench` measures. */
 export const SCRATCH_INSTANCE: InstanceSpec = { name: 'scratch', boltPort: 7691, httpPort: 7478, heap: '1g', pageCache: '512m' };
 
+/** The project's local instances by name (`--instance <name>` of the operator commands). */
+export const LOCAL_INSTANCES: Readonly<Record<string, InstanceSpec>> = {
+  dev: DEV_INSTANCE,
+  test: TEST_INSTANCE,
+  'test-b': TEST_B_INSTANCE,
+  'test-c': TEST_C_INSTANCE,
+  outage: OUTAGE_INSTANCE,
+  bench: BENCH_INSTANCE,
+  scratch: SCRATCH_INSTANCE,
+};
+
 export interface LocalConnection {
   uri: string;
   username: string;
@@ -212,6 +223,74 @@ export async function stop(spec: InstanceSpec, log: Log): Promise<void> {
   }
   rmSync(pidFileOf(spec), { force: true });
   log(`Neo4j '${spec.name}' stopped.`);
+}
+
+/** The outcome of `importDatabase`: the importer's own summary lines and its wall time. */
+export interface ImportResult {
+  seconds: number;
+  /** The importer's last lines (counts, peak memory, time). */
+  summary: string;
+}
+
+/**
+ * Replaces the instance's `neo4j` database with `neo4j-admin database import full` of the given
+ * files (the stopped instance's store is overwritten; Community cannot stop one database while the
+ * server runs, so the whole instance is stopped first and started again after). When the import
+ * fails, the half-written store is removed, so the instance starts with an empty `neo4j`
+ * database, and the importer's error is thrown. `heap` bounds the importer's JVM.
+ */
+export async function importDatabase(
+  spec: InstanceSpec,
+  args: readonly string[],
+  log: Log,
+  options: { heap?: string; onOutput?: (chunk: string) => void } = {},
+): Promise<ImportResult> {
+  await stop(spec, log);
+  const home = homeOf(spec);
+  const startedAt = Date.now();
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${options.heap ?? '1g'}`,
+      ...JVM_FLAGS.filter((f) => f.startsWith('--add-opens')),
+      '-cp',
+      `${join(home, 'conf')}/*:${LIB_DIR}/*`,
+      'org.neo4j.cli.AdminTool',
+      'database',
+      'import',
+      'full',
+      'neo4j',
+      '--overwrite-destination=true',
+      `--report-file=${join(home, 'logs', 'import.report')}`,
+      ...args,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') } },
+  );
+  // The importer's output is kept (its tail tells what went wrong) and passed on for progress.
+  let output = '';
+  const keep = (chunk: Buffer): void => {
+    const text = chunk.toString('utf8');
+    output = (output + text).slice(-200_000);
+    options.onOutput?.(text);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const status = await new Promise<number | null>((resolveExit) => {
+    child.on('error', () => resolveExit(null));
+    child.on('close', (code) => resolveExit(code));
+  });
+  const seconds = (Date.now() - startedAt) / 1000;
+  const result = { status, stdout: output, stderr: '' };
+  if (result.status !== 0) {
+    rmSync(join(home, 'data', 'databases', 'neo4j'), { recursive: true, force: true });
+    rmSync(join(home, 'data', 'transactions', 'neo4j'), { recursive: true, force: true });
+    await start(spec, log);
+    throw new LocalNeo4jError(
+      `neo4j-admin database import failed after ${seconds.toFixed(1)} s; the '${spec.name}' database was left empty:\n${tail(`${result.stdout}${result.stderr}`, 25)}`,
+    );
+  }
+  await start(spec, log);
+  return { seconds, summary: tail(result.stdout, 8) };
 }
 
 /** Deletes an instance's whole home (data included). Only for throwaway instances. */

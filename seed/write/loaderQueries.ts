@@ -129,3 +129,22 @@ export const deleteSharedRelationships = (label: string, selfOwned: readonly str
      DELETE r
      RETURN count(*) AS deleted`,
   );
+
+/** A property key written into Cypher text: the plan's own keys, checked against a strict pattern first. */
+function propertyKey(key: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) throw new Error(`Refusing to write the property key ${JSON.stringify(key)}`);
+  return key;
+}
+
+/** Bulk path: empty-array properties, which the importer cannot write (seed/write/importFiles.ts). */
+export const setEmptyArrayOnNodes = (label: string, key: string): NamedQuery =>
+  cypher(
+    `seed.emptyArray.${label}.${propertyKey(key)}`,
+    `UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.${propertyKey(key)} = [] RETURN count(n) AS written`,
+  );
+
+export const setEmptyArrayOnRelationships = (type: string, fromLabel: string, toLabel: string, key: string): NamedQuery =>
+  cypher(
+    `seed.emptyArray.${type}.${propertyKey(key)}`,
+    `UNWIND $ends AS end MATCH (a:${fromLabel} {id: end.from})-[r:${type}]->(b:${toLabel} {id: end.to}) SET r.${propertyKey(key)} = [] RETURN count(r) AS written`,
+  );

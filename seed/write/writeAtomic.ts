@@ -28,7 +28,9 @@ export async function writeAtomic(
   vocabulary: Vocabulary,
   timeoutMs: number,
   loadState?: LoadStateRecord,
+  onRows?: (done: number, total: number) => void,
 ): Promise<number> {
+  const total = plan.nodes.length + plan.rels.length;
   const nodesByLabel = groupBy(plan.nodes, (n) => n.label);
   const relsByShape = groupBy(plan.rels, (r) => `${r.type}|${r.from.label}|${r.to.label}`);
   try {
@@ -36,9 +38,12 @@ export async function writeAtomic(
       executor.writeTransactionOnce(
         'seed.writeGraph',
         async (run) => {
+          let done = 0;
           for (const [label, nodes] of nodesByLabel) {
-            for (const batch of chunks(nodes, QUERY_ROWS))
+            for (const batch of chunks(nodes, QUERY_ROWS)) {
               await run(mergeNodes(label), { rows: batch.map((n) => ({ id: n.id, props: { ...n.props, id: n.id } })) });
+              onRows?.((done += batch.length), total);
+            }
           }
           let deletedNodes = 0;
           for (const label of vocabulary.labels) {
@@ -53,6 +58,7 @@ export async function writeAtomic(
                 rows: batch.map((r) => ({ from: r.from.id, to: r.to.id, props: r.props })),
               });
               const written = Number(row?.written ?? 0);
+              onRows?.((done += batch.length), total);
               if (written !== batch.length) {
                 throw new Error(
                   `Relationship ${type} (${fromLabel})→(${toLabel}): ${batch.length - written} of ${batch.length} endpoints were not found; nothing was written`,

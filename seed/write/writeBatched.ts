@@ -43,6 +43,8 @@ export interface BatchedOptions {
   concurrency: number;
   /** Recorded as `writing` before the first batch and as given after the last (loadStateQueries.ts). */
   loadState?: LoadStateRecord;
+  /** Told the rows committed so far and the rows planned, after each batch. */
+  onRows?: (done: number, total: number) => void;
 }
 
 /** The key of a relationship: ids are unique across labels, so type and endpoint ids suffice. */
@@ -58,7 +60,7 @@ export async function writeBatched(
   executor: Executor,
   plan: WritableGraph,
   vocabulary: Vocabulary,
-  { batchRows, timeoutMs, concurrency, loadState }: BatchedOptions,
+  { batchRows, timeoutMs, concurrency, loadState, onRows }: BatchedOptions,
 ): Promise<{ deletedNodes: number; deletedRelationships: number; retriedBatches: number }> {
   const planned = plannedKeys(plan);
   const progress: BatchProgress = { committedBatches: 0, committedRows: 0, plannedRows: plan.nodes.length + plan.rels.length };
@@ -78,6 +80,7 @@ export async function writeBatched(
       );
       progress.committedBatches += 1;
       progress.committedRows += rows.length;
+      onRows?.(progress.committedRows, progress.plannedRows);
       return result;
     };
 

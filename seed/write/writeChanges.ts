@@ -51,7 +51,12 @@ export async function writeChanges(
   changes: ChangeSet,
   vocabulary: Vocabulary,
   state: LoadStateRecord,
-  { mode, batchRows, timeoutMs }: { mode: WriteMode; batchRows: number; timeoutMs: number },
+  {
+    mode,
+    batchRows,
+    timeoutMs,
+    onRows,
+  }: { mode: WriteMode; batchRows: number; timeoutMs: number; onRows?: ((done: number, total: number) => void) | undefined },
 ): Promise<ChangesReport> {
   const plannedRows =
     changes.nodes.length + changes.rels.length + (changes.shared ? changes.shared.nodes.length + changes.shared.rels.length : 0);
@@ -101,7 +106,11 @@ export async function writeChanges(
             report.deletedNodes = 0;
             report.deletedRelationships = 0;
             report.writtenRows = 0;
-            await steps((query, params) => run(query, params));
+            await steps(async (query, params) => {
+              const rows = await run(query, params);
+              onRows?.(report.writtenRows, plannedRows);
+              return rows;
+            });
             await writeLoadState(run, state);
           },
           timeoutMs,
@@ -112,6 +121,7 @@ export async function writeChanges(
       await steps(async (query, params) => {
         const rows = await retryTransient(() => executor.writeTransactionOnce(query.name, (run) => run(query, params), timeoutMs));
         progress.committedBatches += 1;
+        onRows?.(report.writtenRows, plannedRows);
         return rows;
       });
       progress.committedRows = report.writtenRows;

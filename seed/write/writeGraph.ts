@@ -30,6 +30,8 @@ export interface WriteOptions {
   concurrency?: number;
   /** Server-side timeout of the atomic transaction, and of each batch. */
   timeoutMs?: number;
+  /** Told the rows written so far (committed, in batched mode) and the rows to write, after each query or batch. */
+  onRows?: (done: number, total: number) => void;
 }
 
 /** What writeGraph records besides the plan: the load state, written with the graph (see loadStateQueries.ts). */
@@ -80,12 +82,13 @@ export async function writeGraph(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const written =
     mode === 'atomic'
-      ? { deletedNodes: await writeAtomic(executor, plan, vocabulary, timeoutMs, options.loadState) }
+      ? { deletedNodes: await writeAtomic(executor, plan, vocabulary, timeoutMs, options.loadState, options.onRows) }
       : await writeBatched(executor, plan, vocabulary, {
           batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
           concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
           timeoutMs,
           ...(options.loadState === undefined ? {} : { loadState: options.loadState }),
+          ...(options.onRows === undefined ? {} : { onRows: options.onRows }),
         });
   // Counted after the commit: Neo4j answers label and type counts from its count store then,
   // whereas inside the write transaction each count scans the transaction's own changes too.
