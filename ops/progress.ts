@@ -16,7 +16,15 @@ export interface ProgressReporter extends LoadProgress {
   done(): void;
 }
 
-export function progressReporter(stream: NodeJS.WriteStream, now: () => number = () => performance.now()): ProgressReporter {
+/**
+ * `stageLine`, when given, receives the stage lines instead of the stream (a logger, so they
+ * appear among its lines); the status line still goes to the stream, on a terminal only.
+ */
+export function progressReporter(
+  stream: NodeJS.WriteStream,
+  options: { stageLine?: (message: string) => void; now?: () => number } = {},
+): ProgressReporter {
+  const now = options.now ?? (() => performance.now());
   const tty = stream.isTTY === true;
   const began = now();
   let statusShown = false;
@@ -39,6 +47,7 @@ export function progressReporter(stream: NodeJS.WriteStream, now: () => number =
   return {
     stage(message) {
       clear();
+      if (options.stageLine !== undefined) return options.stageLine(message);
       stream.write(`[${((now() - began) / 1000).toFixed(1).padStart(6)} s] ${message}\n`);
     },
     rows(done, total) {

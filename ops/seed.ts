@@ -1,5 +1,5 @@
 /**
- * `npm run seed [-- --dry-run] [--data <dir> …] [--full] [--bulk] [--instance <name>] [--atomic | --batched] [--batched-above <rows>] [--batch-size <rows>]`:
+ * `npm run seed [-- --dry-run] [--data <dir> …] [--full] [--bulk | --online] [--instance <name>] [--atomic | --batched] [--batched-above <rows>] [--batch-size <rows>]`:
  * validate the seed files, apply migrations and load what changed since the last load (every
  * source whose rows are unchanged is skipped; `--full` writes everything), then report counts per
  * label and relationship type. Into an empty local instance, a large first load (or `--bulk`) runs
@@ -34,11 +34,13 @@ async function main(): Promise<void> {
       'batch-size': { type: 'string' },
       full: { type: 'boolean', default: false },
       bulk: { type: 'boolean', default: false },
+      online: { type: 'boolean', default: false },
       instance: { type: 'string' },
     },
   });
   const dirs = values.data?.length ? values.data : [DATA_DIR];
   const write = { ...writeOptions(values), full: values.full === true };
+  if (values.bulk && values.online) throw new UsageError('--bulk and --online exclude each other');
 
   if (values['dry-run']) {
     const plan = await planSeed(dirs);
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     const startedAt = performance.now();
     const progress = progressReporter(process.stderr);
     const bulk =
-      local === undefined
+      local === undefined || values.online
         ? undefined
         : bulkWriter(local.spec, runtime.executor, values.bulk ? 'force' : 'auto', (message) => logger.info(message), {
             stage: (message) => progress.stage(message),

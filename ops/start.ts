@@ -16,6 +16,8 @@ import { ApiStartError, supervise } from '../src/supervisor/supervise.js';
 import { prepareGraph, summarise } from '../seed/prepareGraph.js';
 import { SeedValidationError } from '../seed/validate/validate.js';
 import { LocalNeo4jError } from './localNeo4j/localNeo4j.js';
+import { bulkWriter } from './bulkLoad.js';
+import { progressReporter } from './progress.js';
 import { resolveNeo4jTarget } from './localNeo4j/resolveTarget.js';
 
 /** Compiled (`npm run build`, dist/) or run from source through tsx (`npm start`). */
@@ -37,7 +39,20 @@ async function main(): Promise<void> {
   // (`npm run seed`), as in a deployment, or a benchmark that loaded its own data.
   let seeded: string;
   try {
-    seeded = config.seedOnStart ? summarise(await prepareGraph(runtime.executor, logger)) : 'served as it is (SEED_ON_START=false)';
+    if (config.seedOnStart) {
+      // A large first load into the empty local instance goes through Neo4j's importer (ops/bulkLoad.ts).
+      const progress = progressReporter(process.stderr, { stageLine: (message) => logger.info(message) });
+      const bulk =
+        local === undefined
+          ? undefined
+          : bulkWriter(local.spec, runtime.executor, 'auto', (message) => logger.info(message), {
+              stage: (message) => progress.stage(message),
+              importerOutput: (chunk) => progress.external(chunk),
+            });
+      const report = await prepareGraph(runtime.executor, logger, undefined, { progress, ...(bulk === undefined ? {} : { bulk }) });
+      progress.done();
+      seeded = `${summarise(report)}${report.action === 'unchanged' ? ' (unchanged since the last load: nothing written)' : ''}`;
+    } else seeded = 'served as it is (SEED_ON_START=false)';
   } finally {
     // The API process opens its own driver; this one keeps no connection while it supervises.
     await runtime.close();

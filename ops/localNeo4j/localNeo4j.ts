@@ -251,7 +251,7 @@ export async function importDatabase(
   const child = spawn(
     'java',
     [
-      `-Xmx${options.heap ?? '1g'}`,
+      `-Xmx${options.heap ?? '2g'}`,
       ...JVM_FLAGS.filter((f) => f.startsWith('--add-opens')),
       '-cp',
       `${join(home, 'conf')}/*:${LIB_DIR}/*`,

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The floor: `neo4j-admin database import full` of a generated dataset into the bench instance's
 # `neo4j` database (replacing it), timed. Usage: tools/bench/bulkImport.sh <data dir> <csv dir>
-# The CSV is the project's own plan of the data (tools/bench/toCsv.ts), so the graph is the
-# one the loader writes. Neo4j Community has one user database and cannot stop it while the
+# The files are the bulk path's own import files of the project's plan (tools/bench/toCsv.ts,
+# seed/write/importFiles.ts), so the graph is the one the loader writes. Neo4j Community has one user database and cannot stop it while the
 # server runs, so the instance is stopped for the import and started again afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,6 +16,5 @@ echo "csv written in $(echo "$(date +%s.%N) - $start" | bc) s ($(du -sh "$csv" |
 npx tsx tools/bench/benchInstance.ts stop >&2
 # shellcheck disable=SC2086
 /usr/bin/time -v env NEO4J_HOME="$home" NEO4J_CONF="$home/conf" java -cp "$home/conf/*:$lib*" org.neo4j.cli.AdminTool \
-  database import full neo4j --overwrite-destination --multiline-fields=true --array-delimiter='¦' \
-  --report-file="$csv/import.report" $args
+  database import full neo4j --overwrite-destination --report-file="$csv/import.report" $args
 npx tsx tools/bench/benchInstance.ts start
