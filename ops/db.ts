@@ -7,6 +7,7 @@ import {
   LocalNeo4jError,
   TEST_INSTANCE,
   TEST_B_INSTANCE,
+  TEST_C_INSTANCE,
   connectionOf,
   start,
   status,
@@ -18,6 +19,7 @@ const INSTANCES: Record<string, InstanceSpec> = {
   dev: DEV_INSTANCE,
   test: TEST_INSTANCE,
   'test-b': TEST_B_INSTANCE,
+  'test-c': TEST_C_INSTANCE,
   outage: OUTAGE_INSTANCE,
 };
 
@@ -63,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case undefined:
     default:
-      console.error('Usage: tsx ops/db.ts start|stop|status [--instance dev|test|test-b|outage]');
+      console.error('Usage: tsx ops/db.ts start|stop|status [--instance dev|test|test-b|test-c|outage]');
       return 2;
   }
 }
