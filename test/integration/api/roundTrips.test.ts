@@ -269,6 +269,23 @@ describe('one Cypher query per lookup, answering as the loaders do', () => {
     },
   );
 
+  it.each([
+    [
+      'the parent’s own end of a participation, whose fields share response keys with the parent’s',
+      '{ nation(id: "nation:gb") { commitmentsMade(first: 1) { id } participations(first: 3) { role actor { ... on Nation { name commitmentsMade(first: 3) { id name } } } } } }',
+      1,
+    ],
+    [
+      'one neighbour under two aliases asking one field with different first (each alias loads its own)',
+      '{ nation(id: "nation:gb") { mentions(first: 2) { a: evidence { supports(first: 1) { __typename } } b: evidence { supports(first: 3) { ... on Node { id } } } } } }',
+      2,
+    ],
+  ])('answers %s as the loaders do', async (_name, operation, queries) => {
+    const { translated } = await both(operation, {});
+    expect(translated.errors).toBeUndefined();
+    expect(translated.queries.length).toBe(queries);
+  });
+
   it('gives each lookup of an operation its own one query', async () => {
     const { translated } = await both(
       `{ a: nation(id: "nation:gb") { name } b: nation(id: "nation:ua") { name evidenceCount } p: person(id: "person:keir-starmer") { name } }`,
