@@ -13,6 +13,16 @@ export interface GraphContext {
   queries: QueryEvent[];
   /** What the answer holds so far, its share of the in-flight pool, and whether the client is still there. */
   budget: AnswerBudget;
+  /**
+   * Whether lookups by id answer their whole selection in one query (src/graphql/translate/); off,
+   * every field resolves through the loaders, level by level, as the tests compare.
+   */
+  translate: boolean;
+}
+
+export interface ContextOptions {
+  /** Default true. */
+  translate?: boolean;
 }
 
 /** The limits when none are configured (the defaults of src/config.ts). */
@@ -30,6 +40,7 @@ export function createContext(
   requestId: string,
   limits: Limits = DEFAULT_LIMITS,
   signal: AbortSignal = NEVER,
+  options: ContextOptions = {},
 ): GraphContext {
   const queries: QueryEvent[] = [];
   const counted = executor.withListener((event) => queries.push(event));
@@ -40,5 +51,6 @@ export function createContext(
     limits,
     queries,
     budget: new AnswerBudget(limits.maxAnswerItems, signal),
+    translate: options.translate ?? true,
   };
 }

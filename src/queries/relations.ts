@@ -155,6 +155,22 @@ export const SINGLE_RELATIONS: ReadonlySet<RelationKey> = new Set([
   'Figure.shareOf',
 ]);
 
+/**
+ * How a relation field walks from its parent, with `r` and `m` the names of the relationship and
+ * the neighbour: the arrow (`-[r:TYPE]->`), the condition on the neighbour's label and the
+ * relationship's properties (`WHERE …`, or empty), and the order of the list.
+ */
+export function relationPattern(spec: RelationSpec, r: string, m: string): { arrow: string; where: string; order: string } {
+  const arrow = spec.direction === 'out' ? `-[${r}:${spec.type}]->` : `<-[${r}:${spec.type}]-`;
+  const conditions = [
+    ...(spec.to ? [`(${spec.to.map((label) => `${m}:${label}`).join(' OR ')})`] : []),
+    ...(spec.edgeHas ? [`${r}.${spec.edgeHas} IS NOT NULL`] : []),
+  ];
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const order = spec.order === 'position' ? `${m}.start, ${m}.id` : `${m}.name, ${m}.id`;
+  return { arrow, where, order };
+}
+
 /** One part of a batched relation query: a field, and whether it asks for neighbours or only for their number. */
 export interface RelationPart {
   key: RelationKey;
@@ -173,18 +189,12 @@ export interface RelationPart {
 function relationPart({ key, count }: RelationPart, part: number): string {
   const spec = RELATIONS[key];
   if (!spec) throw new Error(`No relation field ${key}`);
-  const arrow = spec.direction === 'out' ? `-[r:${spec.type}]->` : `<-[r:${spec.type}]-`;
-  const conditions = [
-    ...(spec.to ? [`(${spec.to.map((label) => `m:${label}`).join(' OR ')})`] : []),
-    ...(spec.edgeHas ? [`r.${spec.edgeHas} IS NOT NULL`] : []),
-  ];
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const { arrow, where, order } = relationPattern(spec, 'r', 'm');
   if (count) {
     return `UNWIND $ids${part} AS id
      MATCH (n:${spec.from} {id: id})
      RETURN ${part} AS part, id, [] AS items, COUNT { MATCH (n)${arrow}(m) ${where} } AS total`;
   }
-  const order = spec.order === 'position' ? 'm.start, m.id' : 'm.name, m.id';
   return `UNWIND $ids${part} AS id
      MATCH (n:${spec.from} {id: id})
      CALL (n) {

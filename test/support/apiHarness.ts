@@ -5,7 +5,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { afterAll, beforeAll } from 'vitest';
 import type { QueryEvent } from '../../src/db/Executor.js';
-import { createContext } from '../../src/graphql/context.js';
+import { createContext, type ContextOptions } from '../../src/graphql/context.js';
 import { createApolloServer } from '../../src/graphql/createApolloServer.js';
 import { createLogger } from '../../src/logger.js';
 import { prepareGraph } from '../../seed/prepareGraph.js';
@@ -19,7 +19,12 @@ export interface OperationResult<T = Record<string, unknown>> {
 }
 
 export interface ApiHarness {
-  execute<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>>;
+  /** Runs an operation; `options` as the request context takes them (`translate: false`: every field through the loaders). */
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: ContextOptions,
+  ): Promise<OperationResult<T>>;
   close(): Promise<void>;
 }
 
@@ -31,13 +36,13 @@ export async function apiHarness(overrides: Record<string, string> = {}): Promis
   const server = createApolloServer(rt.config, logger);
   await server.start();
   return {
-    async execute<T>(query: string, variables?: Record<string, unknown>): Promise<OperationResult<T>> {
+    async execute<T>(query: string, variables?: Record<string, unknown>, options?: ContextOptions): Promise<OperationResult<T>> {
       const queries: QueryEvent[] = [];
       // As the HTTP server does: the request's reads share one transaction, finished after the answer.
       const { executor: scoped, finish } = rt.executor.forRequest();
       const executor = scoped.withListener((event) => queries.push(event));
       const response = await server
-        .executeOperation({ query, variables }, { contextValue: createContext(executor, 'test', rt.config.limits) })
+        .executeOperation({ query, variables }, { contextValue: createContext(executor, 'test', rt.config.limits, undefined, options) })
         .finally(finish);
       if (response.body.kind !== 'single') throw new Error('Expected a single result');
       const { data, errors } = response.body.singleResult;
@@ -68,7 +73,7 @@ export function useApiHarness(overrides: Record<string, string> = {}): ApiHarnes
     return current;
   };
   return {
-    execute: (query, variables) => ready().execute(query, variables),
+    execute: (query, variables, options) => ready().execute(query, variables, options),
     close: () => ready().close(),
   };
 }

@@ -3,6 +3,7 @@
  * batched loader each); the rest turn flattened stored properties back into the contract's
  * shapes (Money, TimeRef, Target, flags, mentions, participations).
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Plain } from '../../db/toPlain.js';
 import type {
   CommitmentResolvers,
@@ -31,8 +32,18 @@ import type {
   TimeRef,
   TopicResolvers,
 } from '../../generated/graphql.js';
-import { bool, num, str, strings, type MentionRecord, type NodeRecord, type ParticipationRecord } from '../../queries/records.js';
+import {
+  bool,
+  num,
+  str,
+  strings,
+  type LinkedRecord,
+  type MentionRecord,
+  type NodeRecord,
+  type ParticipationRecord,
+} from '../../queries/records.js';
 import type { RelationKey } from '../../queries/relations.js';
+import { prefetched } from '../../queries/translate/prefetched.js';
 import { checkFirst } from '../../queries/inputChecks.js';
 import { ENTITY_LABELS, FACT_LABELS, NODE_LABELS, type NodeLabel } from '../../model/vocabulary.js';
 import type { GraphContext } from '../context.js';
@@ -51,39 +62,62 @@ interface PageArgs {
 /** The page a list field returns: `first` as asked (null means the default), within MAX_PAGE_SIZE. */
 const pageOf = (args: PageArgs, ctx: GraphContext): number => checkFirst(args.first, RELATION_PAGE_SIZE, ctx.limits.maxPageSize);
 
+/**
+ * The page of a relation field: what the query of a translated lookup fetched for this field of
+ * this record (by its response key), else the batched loader's. `first` is checked either way.
+ */
+async function pageFor(
+  parent: NodeRecord,
+  key: RelationKey,
+  first: number,
+  ctx: GraphContext,
+  info: GraphQLResolveInfo,
+): Promise<{ items: LinkedRecord[]; self?: NodeRecord | undefined }> {
+  const kept = prefetched(parent, info.path.key);
+  return kept?.kind === 'page' ? kept : ctx.loaders.relation(key).load(parent.id, first);
+}
+
 /** A relationship list: at most `first` neighbours, in the relation's order. */
 function list(key: RelationKey) {
-  return async (parent: NodeRecord, args: PageArgs, ctx: GraphContext): Promise<NodeRecord[]> =>
-    (await ctx.loaders.relation(key).load(parent.id, pageOf(args, ctx))).items;
+  return async (parent: NodeRecord, args: PageArgs, ctx: GraphContext, info: GraphQLResolveInfo): Promise<NodeRecord[]> =>
+    (await pageFor(parent, key, pageOf(args, ctx), ctx, info)).items;
 }
 
 /** `<field>Count`: the size of the whole list (page size 0: only the total is fetched). */
 function count(key: RelationKey) {
-  return async (parent: NodeRecord, _args: unknown, ctx: GraphContext): Promise<number> =>
-    (await ctx.loaders.relation(key).load(parent.id, 0)).total;
+  return async (parent: NodeRecord, _args: unknown, ctx: GraphContext, info: GraphQLResolveInfo): Promise<number> => {
+    const kept = prefetched(parent, info.path.key);
+    return kept?.kind === 'count' ? kept.total : (await ctx.loaders.relation(key).load(parent.id, 0)).total;
+  };
 }
 
 /** A relationship field that holds at most one neighbour. */
 function single(key: RelationKey) {
-  return async (parent: NodeRecord, _args: unknown, ctx: GraphContext): Promise<NodeRecord | null> =>
-    (await ctx.loaders.relation(key).load(parent.id, 1)).items[0] ?? null;
+  return async (parent: NodeRecord, _args: unknown, ctx: GraphContext, info: GraphQLResolveInfo): Promise<NodeRecord | null> =>
+    (await pageFor(parent, key, 1, ctx, info)).items[0] ?? null;
 }
 
 /** A relationship field that holds exactly one neighbour (the loader guarantees it: every evidence span has its source). */
 function one(key: RelationKey) {
-  return async (parent: NodeRecord, _args: unknown, ctx: GraphContext): Promise<NodeRecord> => {
-    const found = (await ctx.loaders.relation(key).load(parent.id, 1)).items[0];
+  return async (parent: NodeRecord, _args: unknown, ctx: GraphContext, info: GraphQLResolveInfo): Promise<NodeRecord> => {
+    const found = (await pageFor(parent, key, 1, ctx, info)).items[0];
     if (!found) throw new Error(`${parent.id} has no ${key.split('.')[1] ?? key}`);
     return found;
   };
 }
 
-/** Participations: neighbours with the relationship's role; `side` says which end the parent is. */
+/**
+ * Participations: neighbours with the relationship's role; `side` says which end the parent is.
+ * A translated lookup fetched the parent's end once more with what that end selects (`self`).
+ */
 function participations(key: RelationKey, side: 'actor' | 'event') {
-  return async (parent: NodeRecord, args: PageArgs, ctx: GraphContext): Promise<ParticipationRecord[]> =>
-    (await ctx.loaders.relation(key).load(parent.id, pageOf(args, ctx))).items.map((other) =>
-      side === 'event' ? participation(other, parent, other.__edge) : participation(parent, other, other.__edge),
+  return async (parent: NodeRecord, args: PageArgs, ctx: GraphContext, info: GraphQLResolveInfo): Promise<ParticipationRecord[]> => {
+    const page = await pageFor(parent, key, pageOf(args, ctx), ctx, info);
+    const self = page.self ?? parent;
+    return page.items.map((other) =>
+      side === 'event' ? participation(other, self, other.__edge) : participation(self, other, other.__edge),
     );
+  };
 }
 
 function participation(actor: NodeRecord, event: NodeRecord, edge: Record<string, Plain>): ParticipationRecord {
@@ -92,15 +126,22 @@ function participation(actor: NodeRecord, event: NodeRecord, edge: Record<string
 
 /** Mentions are the evidence relationships that carry a surface form. */
 function mentions(key: RelationKey) {
-  return async (parent: NodeRecord, args: PageArgs, ctx: GraphContext): Promise<MentionRecord[]> =>
-    (await ctx.loaders.relation(key).load(parent.id, pageOf(args, ctx))).items.map((e) => ({
+  return async (parent: NodeRecord, args: PageArgs, ctx: GraphContext, info: GraphQLResolveInfo): Promise<MentionRecord[]> =>
+    (await pageFor(parent, key, pageOf(args, ctx), ctx, info)).items.map((e) => ({
       surfaceForm: typeof e.__edge.surfaceForm === 'string' ? e.__edge.surfaceForm : '',
       honorific: typeof e.__edge.honorific === 'string' ? e.__edge.honorific : null,
       evidence: e,
     }));
 }
 
-const sourceOf = (parent: NodeRecord, _args: unknown, ctx: GraphContext): Promise<NodeRecord | null> | null => {
+const sourceOf = (
+  parent: NodeRecord,
+  _args: unknown,
+  ctx: GraphContext,
+  info: GraphQLResolveInfo,
+): Promise<NodeRecord | null> | NodeRecord | null => {
+  const kept = prefetched(parent, info.path.key);
+  if (kept?.kind === 'node') return kept.node;
   const id = str(parent, 'sourceId');
   return id === null ? null : ctx.loaders.node.load(id);
 };
@@ -178,7 +219,11 @@ export const nodeResolvers: Resolvers = {
     title: (parent) => str(parent, 'title') ?? parent.name,
     titleStated: (parent) => bool(parent, 'titleStated') ?? false,
     length: (parent) => num(parent, 'length') ?? 0,
-    text: async (parent, _args, ctx) => (await ctx.loaders.sourceText.load(parent.id)) ?? '',
+    text: async (parent, _args, ctx, info) => {
+      const kept = prefetched(parent, info.path.key);
+      if (kept?.kind === 'value') return typeof kept.value === 'string' ? kept.value : '';
+      return (await ctx.loaders.sourceText.load(parent.id)) ?? '';
+    },
     evidence: list('Source.evidence'),
     evidenceCount: count('Source.evidence'),
     dataset: single('Source.dataset'),
@@ -223,8 +268,8 @@ export const nodeResolvers: Resolvers = {
     donorsCount: count('HeavyWeapons.donors'),
     recipients: list('HeavyWeapons.recipients'),
     recipientsCount: count('HeavyWeapons.recipients'),
-    systems: async (parent, args, ctx) =>
-      (await ctx.loaders.relation('HeavyWeapons.systems').load(parent.id, pageOf(args, ctx))).items.map((system) => ({
+    systems: async (parent, args, ctx, info) =>
+      (await pageFor(parent, 'HeavyWeapons.systems', pageOf(args, ctx), ctx, info)).items.map((system) => ({
         system,
         count: typeof system.__edge.count === 'number' ? system.__edge.count : 0,
         stated: typeof system.__edge.stated === 'string' ? system.__edge.stated : null,

@@ -3,9 +3,10 @@
  * lookup of a weapon system. The lists inside a total are pages of what the totals module found.
  */
 import type { Resolvers } from '../../generated/graphql.js';
-import { checkFirst, checkId } from '../../queries/inputChecks.js';
+import { checkFirst } from '../../queries/inputChecks.js';
 import { heavyWeaponsPage } from '../../queries/lists/heavyWeaponsList.js';
 import { computeWeaponTotals, weaponRows } from '../../queries/tracker/weaponTotals.js';
+import { typed } from './lookupResolvers.js';
 import { HELD_PAGE_SIZE, nodesOf, pageOf } from './pages.js';
 
 export const weaponResolvers: Resolvers = {
@@ -13,11 +14,7 @@ export const weaponResolvers: Resolvers = {
     heavyWeapons: (_p, args, ctx) =>
       heavyWeaponsPage(ctx.executor, { ...args, first: checkFirst(args.first, HELD_PAGE_SIZE, ctx.limits.maxPageSize) }),
     heavyWeaponTotals: async (_p, { groupBy, filter }, ctx) => computeWeaponTotals(await weaponRows(ctx.executor, filter), groupBy),
-    weaponSystem: async (_p, { id }, ctx) => {
-      checkId(id);
-      const record = await ctx.loaders.node.load(id);
-      return record && record.__label === 'WeaponSystem' ? record : null;
-    },
+    weaponSystem: (_p, { id }, ctx, info) => typed('WeaponSystem', id, ctx, info),
   },
   HeavyWeaponTotals: {
     groups: (totals, { first }, ctx) => pageOf(totals.groups, first, ctx),

@@ -37,6 +37,10 @@ describe('filtered lists and totals', () => {
       '{ heavyWeaponTotals(groupBy: DONOR, filter: { systemId: "weapon-system:m777-howitzer" }) { groupCount } }',
     ],
     ['figures by subject', '{ figures(filter: { subjectId: "nation:dk" }, first: 5) { totalCount edges { node { id } } } }'],
+    [
+      'a lookup with its whole selection',
+      '{ nation(id: "nation:gb") { name commitmentsMade(first: 5) { name recipients { ... on Node { id } } evidence(first: 2) { quote } source { title } } } }',
+    ],
   ])('%s: seek the linked node, never scan the label', async (_name, query) => {
     const { errors, queries } = await api.execute(query);
     expect(errors).toBeUndefined();
