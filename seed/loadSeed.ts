@@ -12,7 +12,7 @@
  *      not complete, `full` is asked for, or the graph after a reload does not hold the plan's counts.
  * Nothing is written unless the seed is valid.
  */
-import { cypher } from '../src/db/cypher.js';
+import { cypher, type NamedQuery } from '../src/db/cypher.js';
 import type { Executor } from '../src/db/Executor.js';
 import type { Logger } from '../src/logger.js';
 import { NODE_LABELS, REL_TYPES } from '../src/model/vocabulary.js';
@@ -153,13 +153,22 @@ export async function loadSeed(
     if (any === undefined) {
       progress?.stage(`importing ${rows.toLocaleString('en')} rows with neo4j-admin into the empty database`);
       await options.bulk.write(plan);
-      t = performance.now();
-      await options.beforeWrite?.();
-      progress?.stage(`constraints and indexes built in ${since(t)} s`);
-      await setEmptyArrays(executor, emptyArrays(plan), options.batchRows ?? DEFAULT_BATCH_ROWS);
-      await executor.writeTransaction('seed.loadState.write', (run) => writeLoadState(run, state));
+      const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      try {
+        t = performance.now();
+        await options.beforeWrite?.();
+        progress?.stage(`constraints and indexes built in ${since(t)} s`);
+        await setEmptyArrays(executor, emptyArrays(plan), options.batchRows ?? DEFAULT_BATCH_ROWS, timeoutMs);
+        await executor.writeTransaction('seed.loadState.write', (run) => writeLoadState(run, state), timeoutMs);
+      } catch (err) {
+        throw new Error(
+          'The import wrote the graph, but a step after it failed (schema, empty arrays or the load record). ' +
+            'Running the same load again completes it (online, over the imported graph).',
+          { cause: err },
+        );
+      }
       return {
-        ...(await counts()),
+        ...(await executor.readTransaction('seed.countGraph', (run) => countGraph(run, VOCABULARY), timeoutMs)),
         action: 'full',
         reason: options.bulk.when === 'force' ? 'a bulk load was asked for' : `a first load of ${rows.toLocaleString('en')} rows`,
         mode: 'bulk',
@@ -280,13 +289,14 @@ async function full(
 }
 
 /** After an import: the empty-array properties the importer cannot write (importFiles.ts), in bounded transactions. */
-export async function setEmptyArrays(executor: Executor, empty: EmptyArrays, batchRows: number): Promise<void> {
+export async function setEmptyArrays(executor: Executor, empty: EmptyArrays, batchRows: number, timeoutMs?: number): Promise<void> {
+  const write = (query: NamedQuery, params: Record<string, unknown>) =>
+    executor.writeTransaction(query.name, (run) => run(query, params), timeoutMs);
   for (const { label, key, ids } of empty.nodes)
-    for (let i = 0; i < ids.length; i += batchRows)
-      await executor.write(setEmptyArrayOnNodes(label, key), { ids: ids.slice(i, i + batchRows) });
+    for (let i = 0; i < ids.length; i += batchRows) await write(setEmptyArrayOnNodes(label, key), { ids: ids.slice(i, i + batchRows) });
   for (const { type, fromLabel, toLabel, key, ends } of empty.rels)
     for (let i = 0; i < ends.length; i += batchRows)
-      await executor.write(setEmptyArrayOnRelationships(type, fromLabel, toLabel, key), { ends: ends.slice(i, i + batchRows) });
+      await write(setEmptyArrayOnRelationships(type, fromLabel, toLabel, key), { ends: ends.slice(i, i + batchRows) });
 }
 
 const since = (t: number): string => ((performance.now() - t) / 1000).toFixed(1);

@@ -13,6 +13,9 @@ import { planGraph, type GraphPlan } from './plan/plan.js';
 import type { WriteReport } from './write/writeGraph.js';
 import { loadSeed, type LoadOptions, type LoadReport } from './loadSeed.js';
 
+/** The loader is an operator's job, not a request: its statements (index builds included) may run for minutes. */
+const LOADER_TIMEOUT_MS = 300_000;
+
 export const SEED_DIR = dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = join(SEED_DIR, 'data');
 
@@ -33,7 +36,7 @@ export async function prepareGraph(
   write: LoadOptions = {},
 ): Promise<LoadReport> {
   const migrate = async (): Promise<void> => {
-    const migrations = await applyMigrations(executor, GRAPH_SCHEMA);
+    const migrations = await applyMigrations(executor, GRAPH_SCHEMA, write.timeoutMs ?? LOADER_TIMEOUT_MS);
     // Counts for the reader; the names (a fresh database creates some thirty indexes) only at debug.
     logger.info(
       { created: migrations.created.length, recreated: migrations.recreated.length, unchanged: migrations.unchanged.length },

@@ -6,7 +6,7 @@
  * to the full-text index), and leaves anything else — indexes a user made by hand — alone.
  */
 import type { SchemaItem } from '../model/graphSchema.js';
-import { cypher } from './cypher.js';
+import { cypher, type NamedQuery } from './cypher.js';
 import type { Executor } from './Executor.js';
 
 const SHOW_CONSTRAINTS = cypher(
@@ -26,7 +26,13 @@ export interface MigrationReport {
 }
 
 /** Brings the database's schema to `desired`. Safe to run on every start. */
-export async function applyMigrations(executor: Executor, desired: SchemaItem[]): Promise<MigrationReport> {
+/**
+ * `timeoutMs` bounds each statement (the executor's query timeout by default): creating a
+ * constraint waits until its index holds every existing node, which on a freshly imported graph
+ * of a million nodes takes far longer than a request may.
+ */
+export async function applyMigrations(executor: Executor, desired: SchemaItem[], timeoutMs?: number): Promise<MigrationReport> {
+  const write = (query: NamedQuery) => executor.writeTransaction(query.name, (run) => run(query), timeoutMs);
   const existing = new Map<string, string>();
   for (const row of await executor.read(SHOW_CONSTRAINTS))
     existing.set(text(row.name), signature(text(row.type), row.labelsOrTypes, row.properties));
@@ -42,11 +48,11 @@ export async function applyMigrations(executor: Executor, desired: SchemaItem[])
       continue;
     }
     // Schema statements cannot take parameters; names and labels come from our own model, never from input.
-    if (have !== undefined) await executor.write(cypher(`schema.drop.${item.name}`, dropStatement(item)));
-    await executor.write(cypher(`schema.create.${item.name}`, createStatement(item)));
+    if (have !== undefined) await write(cypher(`schema.drop.${item.name}`, dropStatement(item)));
+    await write(cypher(`schema.create.${item.name}`, createStatement(item)));
     (have === undefined ? report.created : report.recreated).push(item.name);
   }
-  await executor.write(AWAIT_INDEXES);
+  await write(AWAIT_INDEXES);
   return report;
 }
 

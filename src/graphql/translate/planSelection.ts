@@ -22,12 +22,19 @@ import {
 } from 'graphql';
 import { checkFirst } from '../../queries/inputChecks.js';
 import { RELATIONS, type RelationKey } from '../../queries/relations.js';
-import { itemBound, type LookupSelection, type NodeSelection, type Slot, type TargetSelection } from '../../queries/translate/selection.js';
+import {
+  itemBound,
+  relationDepth,
+  type LookupSelection,
+  type NodeSelection,
+  type Slot,
+  type TargetSelection,
+} from '../../queries/translate/selection.js';
 import { NODE_LABELS, type NodeLabel } from '../../model/vocabulary.js';
 import { RELATION_PAGE_SIZE } from '../resolvers/nodeResolvers.js';
 import { collectFields, type Operation } from './collectFields.js';
 import { isValueObject, leafReads, valueObjectReads } from './storedReads.js';
-import { MAX_PLANNED_SELECTIONS, MAX_PREFETCHED_FIELDS } from './untranslated.js';
+import { MAX_TRANSLATED_DEPTH, MAX_PLANNED_SELECTIONS, MAX_PREFETCHED_FIELDS } from './untranslated.js';
 
 const NODE_TYPES: ReadonlySet<string> = new Set(NODE_LABELS);
 
@@ -234,5 +241,7 @@ export function planLookup(info: GraphQLResolveInfo, label: NodeLabel, limits: P
     if (err instanceof TooLarge) return undefined;
     throw err;
   }
-  return itemBound(selection) <= limits.maxAnswerItems ? { label, selection } : undefined;
+  return itemBound(selection) <= limits.maxAnswerItems && relationDepth(selection) <= MAX_TRANSLATED_DEPTH
+    ? { label, selection }
+    : undefined;
 }

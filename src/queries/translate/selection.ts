@@ -67,6 +67,21 @@ export interface LookupSelection {
  * whole tree at once holds it all before the budget counts any of it, so a lookup whose bound is
  * over the budget is left to the loaders, which the budget stops level by level.
  */
+/** How many relationship lists deep the selection walks below its root (0: the node's own fields only). */
+export function relationDepth(selection: NodeSelection): number {
+  let depth = 0;
+  for (const slot of selection.slots) {
+    if (slot.kind === 'relation')
+      depth = Math.max(
+        depth,
+        1 + Math.max(0, ...slot.target.branches.map((branch) => relationDepth(branch.selection))),
+        slot.self ? relationDepth(slot.self) : 0,
+      );
+    else if (slot.kind === 'sourceOf') depth = Math.max(depth, relationDepth(slot.target));
+  }
+  return depth;
+}
+
 export function itemBound(selection: NodeSelection): number {
   let items = 1;
   for (const slot of selection.slots) {
