@@ -220,6 +220,8 @@ class Planner {
 export interface PlanLimits {
   maxPageSize: number;
   maxAnswerItems: number;
+  /** Most relationship lists one below another a translated query walks (MAX_TRANSLATED_DEPTH by default). */
+  maxTranslatedDepth?: number;
 }
 
 /**
@@ -241,7 +243,7 @@ export function planLookup(info: GraphQLResolveInfo, label: NodeLabel, limits: P
     if (err instanceof TooLarge) return undefined;
     throw err;
   }
-  return itemBound(selection) <= limits.maxAnswerItems && relationDepth(selection) <= MAX_TRANSLATED_DEPTH
+  return itemBound(selection) <= limits.maxAnswerItems && relationDepth(selection) <= (limits.maxTranslatedDepth ?? MAX_TRANSLATED_DEPTH)
     ? { label, selection }
     : undefined;
 }

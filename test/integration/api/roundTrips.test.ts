@@ -18,7 +18,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../../src/db/cypher.js';
 import { buildSchema } from '../../../src/graphql/schema.js';
 import { fieldKind } from '../../../src/graphql/translate/planSelection.js';
-import { MAX_TRANSLATED_DEPTH, ONE_QUERY_OF_THEIR_OWN, TRANSLATED_LOOKUPS, UNTRANSLATED_ROOT_FIELDS } from '../../../src/graphql/translate/untranslated.js';
+import {
+  MAX_TRANSLATED_DEPTH,
+  ONE_QUERY_OF_THEIR_OWN,
+  TRANSLATED_LOOKUPS,
+  UNTRANSLATED_ROOT_FIELDS,
+} from '../../../src/graphql/translate/untranslated.js';
 import { NODE_LABELS } from '../../../src/model/vocabulary.js';
 import { apiHarness, type ApiHarness } from '../../support/apiHarness.js';
 import { testRuntime } from '../../support/testRuntime.js';

@@ -18,7 +18,11 @@ afterEach(() => {
 
 const plan: WritableGraph = {
   nodes: [
-    { label: 'Nation', id: 'nation:a', props: { id: 'nation:a', name: 'A, "quoted"\nsecond line', aliases: ['x', 'y'], rank: 1n, score: 1.5 } },
+    {
+      label: 'Nation',
+      id: 'nation:a',
+      props: { id: 'nation:a', name: 'A, "quoted"\nsecond line', aliases: ['x', 'y'], rank: 1n, score: 1.5 },
+    },
     { label: 'Nation', id: 'nation:b', props: { id: 'nation:b', name: '', aliases: [], rank: 2n, flag: true } },
     { label: 'Nation', id: 'nation:c', props: { id: 'nation:c', name: 'C', rank: 3.25, note: null } },
   ],

@@ -9,7 +9,8 @@ import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../../src/graphql/schema.js';
 import { fieldKind, planLookup } from '../../../src/graphql/translate/planSelection.js';
-import { TRANSLATED_LOOKUPS } from '../../../src/graphql/translate/untranslated.js';
+import { MAX_TRANSLATED_DEPTH, TRANSLATED_LOOKUPS } from '../../../src/graphql/translate/untranslated.js';
+import type { LookupSelection } from '../../../src/queries/translate/selection.js';
 import { NODE_LABELS } from '../../../src/model/vocabulary.js';
 import { DEFAULT_LIMITS } from '../../../src/graphql/context.js';
 import { checkId } from '../../../src/queries/inputChecks.js';
@@ -17,10 +18,12 @@ import { buildLookupQuery } from '../../../src/queries/translate/lookupQuery.js'
 import { translateOperation, type Translation } from './translate.js';
 
 const LIMITS = DEFAULT_LIMITS;
+/** The query builder walks any depth; the resolvers translate only up to MAX_TRANSLATED_DEPTH (tested below). */
+const DEEP = { ...DEFAULT_LIMITS, maxTranslatedDepth: 10 };
 
 /** What the lookup resolvers do before they call Neo4j: the label from the id, the plan from the selection. */
 function translateLookup({ id }: { id: string }, info: GraphQLResolveInfo): Translation {
-  const selection = planLookup(info, checkId(id), LIMITS);
+  const selection = planLookup(info, checkId(id), DEEP);
   if (!selection) throw new Error('not translated');
   return buildLookupQuery(selection, id);
 }
@@ -70,6 +73,27 @@ describe('lookups translate to one Cypher query', () => {
       }} AS node"
     `);
     expect(params).toEqual({ id: 'nation:gb', ...firsts(100, 20, 20) });
+  });
+
+  it(`leaves a selection deeper than MAX_TRANSLATED_DEPTH (${MAX_TRANSLATED_DEPTH}) to the loaders`, async () => {
+    const operations = [
+      '{ person(id: "person:keir-starmer") { statements(first: 2) { about(first: 2) { __typename } } } }',
+      '{ person(id: "person:keir-starmer") { statements(first: 2) { about(first: 2) { ... on Commitment { evidence(first: 1) { quote } } } } } }',
+    ];
+    const planned: (LookupSelection | undefined)[] = [];
+    for (const [i, operation] of operations.entries()) {
+      const { errors } = await translateOperation(
+        'person',
+        ({ id }: { id: string }, info: GraphQLResolveInfo) => {
+          planned[i] = planLookup(info, checkId(id), LIMITS);
+          return buildLookupQuery(planLookup(info, checkId(id), DEEP)!, id);
+        },
+        operation,
+      );
+      expect(errors).toEqual([]);
+    }
+    expect(planned[0]).toBeDefined();
+    expect(planned[1]).toBeUndefined();
   });
 
   it('four levels, counts, a single neighbour and a fact’s source', async () => {
