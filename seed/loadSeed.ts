@@ -26,7 +26,7 @@ import type { WriteMode } from './write/SeedWriteError.js';
 import { writeChanges } from './write/writeChanges.js';
 import { emptyArrays, type EmptyArrays } from './write/importFiles.js';
 import { setEmptyArrayOnNodes, setEmptyArrayOnRelationships } from './write/loaderQueries.js';
-import { DEFAULT_BATCH_ROWS, DEFAULT_BATCHED_ABOVE_ROWS, writeGraph, type WriteOptions } from './write/writeGraph.js';
+import { chooseMode, DEFAULT_BATCH_ROWS, writeGraph, type WriteOptions } from './write/writeGraph.js';
 
 /** Any node at all, of any label: the importer only runs into an empty database. */
 const ANY_NODE = cypher('seed.anyNodeAtAll', 'MATCH (n) RETURN 1 AS found LIMIT 1');
@@ -218,12 +218,7 @@ export async function loadSeed(
   const rels = dedupe(sourceUnits.flatMap((u) => u.rels));
   const changedRows =
     sourceUnits.reduce((n, u) => n + u.nodes.length, 0) + rels.length + (shared ? shared.nodes.length + shared.rels.length : 0);
-  const mode: WriteMode =
-    options.mode === 'atomic' || options.mode === 'batched'
-      ? options.mode
-      : changedRows > (options.batchedAboveRows ?? DEFAULT_BATCHED_ABOVE_ROWS)
-        ? 'batched'
-        : 'atomic';
+  const mode = chooseMode(changedRows, options);
   progress?.stage(
     `writing ${changedRows.toLocaleString('en')} rows of ${changed.length} changed units` +
       (removed.length > 0 ? `, removing ${removed.length}` : '') +

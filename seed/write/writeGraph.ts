@@ -72,13 +72,7 @@ export async function writeGraph(
   options: FullWriteOptions = {},
 ): Promise<WriteReport> {
   checkWritable(plan, vocabulary);
-  const rows = plan.nodes.length + plan.rels.length;
-  const mode: WriteMode =
-    options.mode === 'atomic' || options.mode === 'batched'
-      ? options.mode
-      : rows > (options.batchedAboveRows ?? DEFAULT_BATCHED_ABOVE_ROWS)
-        ? 'batched'
-        : 'atomic';
+  const mode = chooseMode(plan.nodes.length + plan.rels.length, options);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const written =
     mode === 'atomic'
@@ -93,6 +87,12 @@ export async function writeGraph(
   // Counted after the commit: Neo4j answers label and type counts from its count store then,
   // whereas inside the write transaction each count scans the transaction's own changes too.
   return { mode, ...(await executor.readTransaction('seed.countGraph', (run) => countGraph(run, vocabulary))), ...written };
+}
+
+/** The mode for writing `rows` rows: as `options.mode` forces, else atomic up to `batchedAboveRows`. */
+export function chooseMode(rows: number, options: Pick<WriteOptions, 'mode' | 'batchedAboveRows'>): WriteMode {
+  if (options.mode === 'atomic' || options.mode === 'batched') return options.mode;
+  return rows > (options.batchedAboveRows ?? DEFAULT_BATCHED_ABOVE_ROWS) ? 'batched' : 'atomic';
 }
 
 /** Refuses, before anything is written, labels and types outside the model's vocabulary. */
