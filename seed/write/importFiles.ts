@@ -137,8 +137,16 @@ async function writeCsv(file: string, header: string, lines: Iterable<string>): 
     bytes += Buffer.byteLength(line) + 1;
     if (!stream.write(`${line}\n`)) await once(stream, 'drain');
   };
-  await write(header);
-  for (const line of lines) await write(line);
+  try {
+    await write(header);
+    for (const line of lines) await write(line);
+  } catch (err) {
+    // A row that cannot be written (a NaN): the file is closed before the error goes on, so no
+    // pending open or write outlives the call.
+    stream.destroy();
+    await once(stream, 'close');
+    throw err;
+  }
   stream.end();
   await once(stream, 'finish');
   return bytes;
