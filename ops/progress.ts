@@ -39,7 +39,8 @@ export function progressReporter(
     const t = now();
     if (t - lastDraw < REDRAW_MS) return;
     lastDraw = t;
-    const width = Math.max(20, (stream.columns ?? 100) - 1);
+    // A pseudo-terminal may report 0 columns: then assume a common width.
+    const width = Math.max(20, (stream.columns || 100) - 1);
     stream.write(`\r\u001b[2K${text.slice(0, width)}`);
     statusShown = true;
   };
